@@ -23,7 +23,8 @@ _BOMS = (
 # Browsers read a page labelled ISO-8859-1 or ASCII as windows-1252 (WHATWG Encoding
 # standard), and so do the publishers who label it that way: curly quotes and dashes in the
 # 0x80-0x9F range are cp1252, not C1 control characters.
-_WHATWG_ALIASES = {"latin_1": "cp1252", "ascii": "cp1252"}
+# Keys are ``codecs.lookup(label).name`` values.
+_WHATWG_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}
 
 # Control characters (Unicode category Cc) except those plain text legitimately contains:
 # tab, line feed, vertical tab, form feed, carriage return, and ESC because terminal output
@@ -85,8 +86,10 @@ def decode_bytes(
     for encoding in _declared_candidates(declared_encoding):
         try:
             return _checked(data.decode(encoding), label)
-        except (UnicodeDecodeError, LookupError):
-            # LookupError: codecs such as "base64" exist but are not text encodings.
+        except (UnicodeError, LookupError, ValueError, TypeError, SourceError):
+            # LookupError: codecs such as "base64" exist but are not text encodings; "idna"
+            # and "punycode" raise plain UnicodeError or ValueError on bytes they dislike.
+            # SourceError: the label was wrong (C1 controls galore); detection may do better.
             continue
     return _checked(_detect(data, label), label)
 
@@ -98,10 +101,9 @@ def _declared_candidates(declared: str | None) -> list[str]:
         name = codecs.lookup(declared.strip().strip("\"'")).name
     except (LookupError, ValueError, TypeError):
         return []
-    name = name.replace("-", "_")
     alias = _WHATWG_ALIASES.get(name)
     # cp1252 leaves five bytes undefined; a page that uses them really is Latin-1.
-    return [alias, "latin_1"] if alias else [name]
+    return [alias, "latin-1"] if alias else [name]
 
 
 def _detect(data: bytes, label: str) -> str:
@@ -110,11 +112,14 @@ def _detect(data: bytes, label: str) -> str:
 
     try:
         best = from_bytes(data).best()
+        text = None if best is None else str(best)
     except Exception as err:  # noqa: BLE001 - a detector bug must not escape as a crash
-        raise _not_text(label, f"its encoding could not be detected ({type(err).__name__})")
-    if best is None:
+        raise _not_text(
+            label, f"its encoding could not be detected: {type(err).__name__}"
+        ) from None
+    if text is None:
         raise _not_text(label, "its encoding could not be detected")
-    return str(best)
+    return text
 
 
 def _checked(text: str, label: str) -> str:

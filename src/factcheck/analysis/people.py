@@ -1,0 +1,391 @@
+"""Noun phrases that name a speaker: people, organisations and anonymous sources.
+
+Used by the attribution code to read the words around a speech verb:
+
+* ``US State Department spokesperson Jen Psaki`` -> name "Jen Psaki", title
+  "US State Department spokesperson";
+* ``Leif-Eric Easley, associate professor of international studies at Ewha Womans University``
+  -> name, and title from the appositive;
+* ``a senior administration official`` -> an anonymous source;
+* ``he`` / ``she`` -> a pronoun, resolved later against the people already introduced.
+
+The word lists are data: extend them rather than adding special cases to the code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Nouns that make a phrase a title or a role ("spokesperson", "professor").
+TITLE_WORDS = frozenset(
+    """
+    president vice-president prime premier minister secretary spokesperson spokesman spokeswoman
+    spokespeople press leader chairman chairwoman chair chairperson director governor mayor senator
+    sen. rep. representative congressman congresswoman lawmaker legislator ambassador envoy
+    general gen. admiral colonel commander chief ceo cfo coo cto founder co-founder executive
+    president-elect king queen prince princess emperor pope bishop archbishop cardinal professor
+    prof. lecturer researcher fellow scientist economist analyst strategist adviser advisor
+    counsel attorney lawyer judge justice prosecutor sheriff commissioner inspector officer
+    official head manager editor correspondent reporter columnist author spokesperson coach
+    captain player candidate nominee deputy assistant aide undersecretary under-secretary
+    superintendent administrator dean provost chancellor treasurer auditor comptroller
+    pollster organizer organiser activist campaigner consultant partner principal president
+    mp mep dr. dr mr. mrs. ms. mr mrs ms sergeant lieutenant major detective trooper agent
+    """.split()
+)
+# Words that make a capitalised phrase an organisation or place rather than a person.
+ORGANISATION_WORDS = frozenset(
+    """
+    department ministry house office agency bureau council committee commission party government
+    administration university college institute school police army navy force forces court
+    congress senate parliament assembly union association federation company corporation inc
+    corp group bank fund service services news times post journal network media kcna reuters
+    afp ap bbc cnn nbc abc cbs fox msnbc campaign embassy foundation center centre organization
+    organisation board authority authorities korea states china russia america washington
+    pyongyang beijing moscow kremlin pentagon nato un eu who white state press
+    """.split()
+)
+PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None, "we": None, "i": None}
+# Lower-case nouns that can head an anonymous source phrase.
+ANONYMOUS_HEADS = frozenset(
+    """
+    official officials source sources person people aide aides diplomat diplomats insider
+    insiders spokesperson spokesman spokeswoman analyst analysts expert experts observer
+    observers witness witnesses resident residents member members staffer staffers employee
+    employees worker workers officer officers critic critics supporter supporters adviser
+    advisers advisor advisors lawmaker lawmakers someone somebody report reports statement
+    """.split()
+)
+NAME_PARTICLES = frozenset("de del della der di da du van von bin ibn al el la le st. st".split())
+# Capitalised words that start a sentence or clause but are never part of a name.
+NAME_STOP = frozenset(
+    """
+    the a an in on at but and or as if when while after before since for from by with prior to
+    this that these those last next during under over about then yet so also however meanwhile
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday earlier later
+    """.split()
+)
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady".split())
+
+_TOKEN = re.compile(r"[^\s,;:()“”\"‘]+")
+_CAPITALISED = re.compile(r"^[A-Z][\w'’.\-]*$|^[A-Z]{2,}$|^[A-Z]\.$")
+
+
+@dataclass(slots=True)
+class NounPhrase:
+    """A speaker phrase found in the text.
+
+    ``name``/``title`` are substrings of the text; ``*_start``/``*_end`` are their offsets.
+    ``kind`` is "person", "organisation", "pronoun" or "anonymous".
+    """
+
+    kind: str
+    name: str
+    name_start: int
+    name_end: int
+    title: str | None = None
+    title_start: int | None = None
+    title_end: int | None = None
+
+
+def is_capitalised(token: str) -> bool:
+    return bool(_CAPITALISED.match(token))
+
+
+def _is_title_token(token: str) -> bool:
+    return token.lower().strip(".,") in TITLE_WORDS or token.lower() in TITLE_WORDS
+
+
+def looks_like_organisation(name: str) -> bool:
+    words = [w.lower().strip(".’'") for w in name.split()]
+    return any(w in ORGANISATION_WORDS for w in words) or (len(words) == 1 and name.isupper())
+
+
+def tokens_before(text: str, end: int, limit: int = 12) -> list[tuple[int, int]]:
+    """Spans of up to ``limit`` tokens that end at or before ``end``, nearest last, stopping
+    at punctuation that ends a clause."""
+    spans: list[tuple[int, int]] = []
+    i = end
+    while len(spans) < limit:
+        j = i
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        if j == 0 or text[j - 1] in ",;:()“”\"‘’.!?\n—–" and not (
+            text[j - 1] == "." and j >= 2 and text[j - 2].isalpha() and _is_abbrev_end(text, j - 1)
+        ):
+            break
+        k = j
+        while k > 0 and text[k - 1] not in " ,;:()“”\"‘\n—–":
+            k -= 1
+        if k == j:
+            break
+        spans.append((k, j))
+        i = k
+    spans.reverse()
+    return spans
+
+
+def _is_abbrev_end(text: str, dot: int) -> bool:
+    k = dot
+    while k > 0 and text[k - 1] not in " \n":
+        k -= 1
+    word = text[k : dot + 1].lower()
+    return word in HONORIFICS or word in ("sen.", "rep.", "gen.", "gov.", "st.", "jr.", "sr.") or (
+        len(word) <= 4 and word.count(".") >= 2
+    )
+
+
+def phrase_before(text: str, end: int, floor: int = 0) -> NounPhrase | None:
+    """The speaker phrase that ends right before ``end`` (the start of a speech verb).
+
+    Skips auxiliaries and adverbs ("has also said") and a relative pronoun ("Korea, which
+    said"), then reads a name with an optional preposed title, a pronoun, or an anonymous
+    phrase ("a senior official").
+    """
+    spans = [s for s in tokens_before(text, end) if s[0] >= floor]
+    # Drop auxiliaries/adverbs between the subject and the verb.
+    while spans and text[spans[-1][0] : spans[-1][1]].lower() in _SKIPPABLE:
+        spans.pop()
+    if spans and text[spans[-1][0] : spans[-1][1]].lower() in ("who", "which", "that"):
+        # "North Korea, which said" / "Easley, who said": the subject is before the comma.
+        rel_start = spans[-1][0]
+        k = rel_start
+        while k > floor and text[k - 1] in " ,":
+            k -= 1
+        return phrase_before(text, k, floor) if k < rel_start else None
+    if not spans:
+        return None
+    last = text[spans[-1][0] : spans[-1][1]]
+    if last.lower() in PRONOUNS and len(spans) >= 1:
+        return NounPhrase("pronoun", last, spans[-1][0], spans[-1][1])
+    return _read_name_phrase(text, spans)
+
+
+def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | None:
+    words = [text[a:b] for a, b in spans]
+    # The name: trailing capitalised tokens (particles allowed inside).
+    i = len(words)
+    while i > 0 and words[i - 1].lower() not in NAME_STOP and (
+        is_capitalised(words[i - 1])
+        or (words[i - 1].lower() in NAME_PARTICLES and i < len(words) and i - 1 > 0)
+    ):
+        if _is_title_token(words[i - 1]) and i < len(words):
+            break
+        i -= 1
+    name_words = words[i:]
+    if not name_words:
+        return _anonymous_phrase(text, spans)
+    # A title word at the start of the capitalised run ("President Joe Biden").
+    while name_words and _is_title_token(name_words[0]) and len(name_words) > 1:
+        i += 1
+        name_words = words[i:]
+    # Honorifics are not part of the name ("Mr. Trump" -> "Trump").
+    while name_words and name_words[0].lower() in HONORIFICS and len(name_words) > 1:
+        i += 1
+        name_words = words[i:]
+    # Long capitalised runs: "Secretary of State Antony Blinken" -> keep the last two words
+    # after a title word as the name, the rest as the title.
+    if len(name_words) > 3 and not looks_like_organisation(" ".join(name_words)):
+        i = len(words) - 2
+        name_words = words[i:]
+    # Possessives are not speakers ("Biden’s spokesperson said").
+    if name_words[-1].endswith(("’s", "'s")):
+        return _anonymous_phrase(text, spans)
+    name_start, name_end = spans[i][0], spans[-1][1]
+    name = text[name_start:name_end].rstrip(".")
+    name_end = name_start + len(name)
+    kind = "organisation" if looks_like_organisation(name) else "person"
+    if name.lower() in ("the", "a", "an", "but", "and", "in", "on", "at", "as", "this", "that"):
+        return None
+    phrase = NounPhrase(kind, name, name_start, name_end)
+    # The title: the words before the name, back to a determiner or a lower-case non-title word.
+    j = i
+    while j > 0:
+        word = words[j - 1]
+        lower = word.lower()
+        if lower in ("the", "a", "an", "former", "acting", "then", "deputy", "ex-"):
+            if lower in ("former", "acting", "deputy") or lower.startswith("then"):
+                j -= 1
+            break
+        if is_capitalised(word) or _is_title_token(word) or lower in ("of", "for", "and", "&"):
+            j -= 1
+            continue
+        if "-" in word or lower.endswith(("al", "an", "ese", "ish", "ic")) and j < i:
+            # adjectives inside a title: "state media outlet", "associate", "senior"
+            j -= 1
+            continue
+        if lower in _TITLE_MODIFIERS:
+            j -= 1
+            continue
+        break
+    title_words = words[j:i]
+    # A title must contain a title word or at least describe a role.
+    while title_words and title_words[0].lower() in ("of", "for", "and", "&"):
+        j += 1
+        title_words = words[j:i]
+    if title_words and (any(_is_title_token(w) for w in title_words) or _is_role_phrase(title_words)):
+        t_start, t_end = spans[j][0], spans[i - 1][1]
+        phrase.title = text[t_start:t_end]
+        phrase.title_start, phrase.title_end = t_start, t_end
+    return phrase
+
+
+_TITLE_MODIFIERS = frozenset(
+    "senior junior chief deputy acting former associate assistant executive general managing "
+    "state media outlet news agency foreign defence defense finance interior justice health "
+    "press national international regional local top communications political economic "
+    "military security intelligence trade legal policy public affairs".split()
+)
+_ROLE_NOUNS = frozenset("outlet agency media broadcaster newspaper network spokesperson".split())
+_SKIPPABLE = frozenset(
+    "also has have had was is were are would will could may might later then previously "
+    "recently reportedly earlier once repeatedly publicly privately separately further "
+    "again quickly had've just already ultimately initially subsequently has since".split()
+)
+
+
+def _is_role_phrase(words: list[str]) -> bool:
+    return any(w.lower() in _ROLE_NOUNS for w in words)
+
+
+def _anonymous_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | None:
+    """A lower-case source phrase such as "a senior administration official" or "sources"."""
+    if not spans:
+        return None
+    head = text[spans[-1][0] : spans[-1][1]]
+    if head.lower().strip(".") not in ANONYMOUS_HEADS:
+        return None
+    j = len(spans) - 1
+    while j > 0:
+        word = text[spans[j - 1][0] : spans[j - 1][1]].lower()
+        if word in ("a", "an", "the", "one", "two", "three", "several", "some", "many", "other",
+                    "another"):
+            j -= 1
+            break
+        if word in _SKIPPABLE or word in ("said", "says", "and", "but"):
+            break
+        j -= 1
+        if len(spans) - j > 6:
+            break
+    start, end = spans[j][0], spans[-1][1]
+    return NounPhrase("anonymous", text[start:end], start, end)
+
+
+def phrase_after(text: str, start: int, limit: int | None = None) -> NounPhrase | None:
+    """The speaker phrase that starts at ``start`` (after "said" or "according to"): a name
+    with an optional preposed title, a pronoun, or an anonymous phrase; plus an appositive
+    title after a comma ("said Leif-Eric Easley, associate professor of ...")."""
+    end_limit = len(text) if limit is None else limit
+    spans: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text, start, end_limit):
+        if m.start() != start and text[start : m.start()].strip(" ") and not spans:
+            break
+        if spans and text[spans[-1][1] : m.start()].strip(" "):
+            break  # punctuation between tokens ends the phrase
+        tok = m.group()
+        spans.append((m.start(), m.end()))
+        if tok.endswith((".", "!", "?")) and not _is_abbrev_end(text, m.end() - 1):
+            break
+        if len(spans) >= 12:
+            break
+    if not spans:
+        return None
+    first = text[spans[0][0] : spans[0][1]].lower().rstrip(".")
+    if first in PRONOUNS:
+        a, b = spans[0]
+        return NounPhrase("pronoun", text[a:b], a, b)
+    # Cut the phrase at the first lower-case verb-like word after a capitalised run
+    # ("said Easley, who" is handled by the comma; "according to KCNA reported ...").
+    cut = len(spans)
+    seen_cap = False
+    for idx, (a, b) in enumerate(spans):
+        word = text[a:b]
+        if is_capitalised(word):
+            seen_cap = True
+        elif seen_cap and word.lower() not in NAME_PARTICLES:
+            cut = idx
+            break
+    spans = spans[:cut]
+    # Trailing period of a sentence-final name.
+    phrase = _read_name_phrase(text, spans) if spans else None
+    if phrase is None:
+        return _anonymous_after(text, spans)
+    if phrase.title is None:
+        _read_appositive(text, phrase)
+    return phrase
+
+
+def _anonymous_after(text: str, spans: list[tuple[int, int]]) -> NounPhrase | None:
+    """"said a senior official" / "according to people familiar with the talks"."""
+    if not spans:
+        return None
+    for idx, (a, b) in enumerate(spans):
+        if text[a:b].lower().strip(".") in ANONYMOUS_HEADS:
+            start, end = spans[0][0], b
+            # Keep a "familiar with ..." tail: it is part of how the source is described.
+            return NounPhrase("anonymous", text[start:end], start, end)
+        if idx >= 5:
+            break
+    return None
+
+
+_APPOSITIVE = re.compile(r",\s+((?:the |a |an )?[^,.;\n“”\"]{3,160})")
+_APPOSITIVE_STOP = re.compile(
+    r"^(?:who|which|that|adding|saying|noting|according|as|and|but|in a|on|at a|during|after|"
+    r"before|when|while|because|although|though)\b",
+    re.IGNORECASE,
+)
+
+
+def _read_appositive(text: str, phrase: NounPhrase) -> None:
+    """Attach ", associate professor of ... at X" after a name as its title."""
+    match = _APPOSITIVE.match(text, phrase.name_end)
+    if not match:
+        return
+    body = match.group(1).rstrip()
+    if _APPOSITIVE_STOP.match(body) or body.split()[0].lower().endswith("ing"):
+        return
+    words = body.split()
+    if not any(_is_title_token(w) for w in words[:6]) and not _is_role_phrase(words[:6]):
+        return
+    # A trailing sentence-final period is punctuation, not part of the title.
+    body = body.rstrip(".")
+    phrase.title = body
+    phrase.title_start = match.start(1)
+    phrase.title_end = match.start(1) + len(body)
+
+
+def organisation_in_title(title: str | None) -> str | None:
+    """The organisation named in a title, as written: "Ewha Womans University" from
+    "associate professor ... at Ewha Womans University in Seoul", "US State Department" from
+    "US State Department spokesperson"."""
+    if not title:
+        return None
+    words = title.split()
+    for marker in (" at ", " of the ", " for the ", " of ", " for ", " with "):
+        idx = title.rfind(marker) if marker in (" at ",) else title.find(marker)
+        if idx >= 0:
+            rest = title[idx + len(marker) :].split()
+            caps = _leading_capitalised(rest)
+            if caps:
+                return " ".join(caps)
+    caps = _leading_capitalised(words)
+    if caps and looks_like_organisation(" ".join(caps)):
+        while caps and _is_title_token(caps[-1]):
+            caps.pop()
+        return " ".join(caps) or None
+    return None
+
+
+def _leading_capitalised(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        if is_capitalised(w) or (out and w.lower() in ("of", "for", "and", "&")):
+            out.append(w)
+        else:
+            break
+    while out and out[-1].lower() in ("of", "for", "and", "&"):
+        out.pop()
+    return out

@@ -1,0 +1,172 @@
+"""The analysis pipeline: raw article text in, ``Analysis`` out.
+
+normalise -> clean (title, metadata, removed lines, body blocks) -> lay out the body text ->
+split sentences (claims) -> find quotations -> attribute them -> classify and score claims ->
+flags. Pure Python, no I/O: the caller loads the text (``factcheck.sources``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factcheck.analysis.claims import classify
+from factcheck.analysis.clean import clean_article
+from factcheck.analysis.flags import basic_flags
+from factcheck.analysis.model import Analysis, Article, Claim, Quote, Span
+from factcheck.analysis.normalize import normalize_text
+from factcheck.analysis.quotes import Attributor, QuoteSpan, find_quotes, to_quote
+from factcheck.analysis.sentences import split_sentences
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def analyze_text(
+    text: str,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    byline: str | None = None,
+    published: dt.date | None = None,
+    source: str | None = None,
+    removed: list[str] | None = None,
+) -> Analysis:
+    """Analyse one article.
+
+    Args:
+        text: the article as plain text (any line endings; may include page furniture).
+        title, outlet, byline, published: metadata known from elsewhere (HTML, ``--date``);
+            they take precedence over what is read from the text.
+        source: where the article came from (path or URL), kept in the result.
+        removed: lines already removed by an earlier stage (HTML extraction).
+    """
+    normalised = normalize_text(text)
+    cleaned = clean_article(normalised, title=normalize_text(title) if title else None)
+    article = Article(
+        text="",
+        title=cleaned.title,
+        outlet=normalize_text(outlet) if outlet else cleaned.outlet,
+        byline=normalize_text(byline) if byline else cleaned.byline,
+        published=published or cleaned.published,
+        source=source,
+        removed=[normalize_text(r) for r in (removed or [])] + cleaned.removed,
+    )
+    analysis = Analysis(article=article)
+
+    # Lay out the body: blocks separated by blank lines; remember where each one is.
+    parts: list[str] = []
+    paragraphs: list[tuple[int, int]] = []
+    offset = 0
+    for block in cleaned.blocks:
+        if parts:
+            offset += len(PARAGRAPH_SEPARATOR)
+        start, end = offset, offset + len(block.text)
+        parts.append(block.text)
+        offset = end
+        if block.kind == "heading":
+            analysis.headings.append(Span(start, end, block.text))
+        else:
+            paragraphs.append((start, end))
+    body = PARAGRAPH_SEPARATOR.join(parts)
+    article.text = body
+
+    attributor = Attributor(body)
+    quotes: list[Quote] = []
+    claims: list[Claim] = []
+    previous_quote: Quote | None = None
+    previous_paragraph_open = False
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        paragraph_quotes = find_quotes(body, p_start, p_end, p_index)
+        sentences = split_sentences(body, p_start, p_end)
+        paragraph_had_speaker_verb = False
+        for s_start, s_end in sentences:
+            claim_id = len(claims) + 1
+            in_sentence = [q for q in paragraph_quotes if s_start <= q.open_mark < s_end]
+            attributor.note_mentions(s_start, s_end)
+            if not in_sentence:
+                attributor.note_subject(s_start, s_end)
+            claim_quotes: list[Quote] = []
+            for qspan, phrase, how in attributor.attribute(s_start, s_end, in_sentence):
+                name = title = title_span = None
+                if phrase is not None:
+                    name, title, title_span = attributor.resolve(phrase)
+                    paragraph_had_speaker_verb = True
+                if name is None and previous_quote is not None and previous_quote.speaker:
+                    continues = qspan.open_mark == p_start and (
+                        previous_paragraph_open or previous_quote is not None
+                    )
+                    if continues and _is_adjacent(previous_quote, paragraphs, p_index):
+                        name = previous_quote.speaker
+                        title = previous_quote.speaker_title
+                        title_span = previous_quote.title_span
+                        how = "carried over"
+                        phrase = None
+                quote = to_quote(
+                    body, qspan, claim_id, name, title, title_span, phrase, how,
+                    partial=_is_partial(body, qspan, s_start),
+                )
+                claim_quotes.append(quote)
+                previous_quote = quote
+            quotes.extend(claim_quotes)
+            claims.append(_make_claim(body, claim_id, s_start, s_end, p_index, claim_quotes))
+        previous_paragraph_open = any(q.close_mark is None for q in paragraph_quotes)
+        del paragraph_had_speaker_verb
+    _backfill_runs(quotes, body, paragraphs)
+    for claim in claims:
+        first = next((q for q in quotes if q.claim_id == claim.id and q.speaker), None)
+        if first is not None:
+            claim.speaker, claim.speaker_title = first.speaker, first.speaker_title
+
+    analysis.claims = claims
+    analysis.quotes = quotes
+    analysis.speakers = attributor.speakers({q.speaker for q in quotes if q.speaker})
+    analysis.flags = basic_flags(claims, quotes, analysis.speakers)
+    return analysis
+
+
+def _is_adjacent(previous: Quote, paragraphs: list[tuple[int, int]], p_index: int) -> bool:
+    """The previous quotation is in this paragraph or the one just before it."""
+    if p_index == 0:
+        return True
+    prev_start, prev_end = paragraphs[p_index - 1]
+    return previous.start >= prev_start
+
+
+def _backfill_runs(quotes: list[Quote], body: str, paragraphs: list[tuple[int, int]]) -> None:
+    """A quotation left open at a paragraph's end whose continuation found a speaker gets that
+    speaker too (the attribution often comes in the second paragraph)."""
+    for i in range(len(quotes) - 1, 0, -1):
+        later, earlier = quotes[i], quotes[i - 1]
+        if earlier.speaker is None and later.speaker and later.how != "none":
+            # Open-ended: the earlier quotation runs to its paragraph's end.
+            ends_paragraph = any(end == earlier.end or body[earlier.end:end].strip() == ""
+                                 for _, end in paragraphs if _ <= earlier.start < end)
+            if ends_paragraph and body[earlier.end:later.start].count("\n\n") == 1:
+                earlier.speaker = later.speaker
+                earlier.speaker_title = later.speaker_title
+                earlier.title_span = later.title_span
+                earlier.how = "carried over"
+
+
+def _is_partial(body: str, quote: QuoteSpan, sentence_start: int) -> bool:
+    """A partial quotation is embedded in the writer's own sentence ("called Kim a “thug”")."""
+    before = body[sentence_start : quote.open_mark].rstrip()
+    return bool(before) and not before.endswith((":", ","))
+
+
+def _make_claim(
+    body: str, claim_id: int, start: int, end: int, paragraph: int, quotes: list[Quote]
+) -> Claim:
+    text = body[start:end]
+    quoted = sum(q.end - q.start for q in quotes)
+    share = quoted / max(1, end - start)
+    kind, reasons, score = classify(text, bool(quotes), share)
+    return Claim(
+        id=claim_id,
+        text=text,
+        start=start,
+        end=end,
+        kind=kind,
+        checkworthy=score,
+        reasons=reasons,
+        paragraph=paragraph,
+    )

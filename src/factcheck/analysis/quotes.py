@@ -1,0 +1,385 @@
+"""Direct quotations and who said them.
+
+Finding quotations: curly (“…”) and straight ("…") double quotes, and curly single quotes
+(‘…’) used as quotation marks, telling the closing mark from an apostrophe ("Biden’s") by
+what follows it. A quotation left open at the end of a paragraph runs on into the next
+paragraph when that one opens with a quotation mark (the news convention).
+
+Attributing them, in order of evidence, within the quotation's sentence:
+
+1. the speech verb right after it: ``,” said X`` / ``,” X said`` / ``,” she added``;
+2. a speech verb before it with its subject: ``X said that “…”``, ``Title X told reporters:``;
+3. a speech verb later in the sentence: ``“…” North Korea, she said, adding …``;
+4. ``according to X``;
+
+then, with no speaker in the sentence, the speaker of the quotation it continues (the next
+paragraph of a multi-paragraph quotation, or a quotation opening a paragraph right after a
+quoted paragraph). Pronouns and surnames are resolved to the person introduced earlier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.analysis.model import Quote, Span, Speaker
+from factcheck.analysis.people import (
+    PRONOUNS,
+    TITLE_WORDS,
+    NounPhrase,
+    organisation_in_title,
+    phrase_after,
+    phrase_before,
+)
+
+# Speech and attribution verbs, in the forms news prose uses.
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|adding|asked|asks|stated|states|noted|notes|explained|"
+    "explains|argued|argues|warned|warns|insisted|insists|claimed|claims|wrote|writes|tweeted|"
+    "tweets|posted|announced|announces|declared|declares|continued|continues|replied|replies|"
+    "responded|responds|acknowledged|acknowledges|admitted|admits|recalled|recalls|suggested|"
+    "suggests|predicted|predicts|confirmed|confirms|denied|denies|vowed|vows|pledged|pledges|"
+    "cautioned|cautions|urged|urges|called|calls|described|describes|referred|refers|promised|"
+    "promises|labelled|labeled|dubbed|branded|termed|accused|accuses|stressed|stresses|"
+    "emphasized|emphasised|observed|observes|remarked|remarks|conceded|concedes|countered|"
+    "counters|maintained|maintains|contended|contends|agreed|agrees|reported|reports|testified|"
+    "testifies|quipped|joked|exclaimed|shouted|mused|summarized|summarised|concluded|concludes|"
+    "wondered|answered|answers|boasted|boasts|complained|complains|lamented|laments|"
+    "speaking|saying|telling|writing|according"
+)
+_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+_VERB_AT = re.compile(rf"(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+_TITLE_SET = frozenset(w.rstrip(".") for w in TITLE_WORDS) | {"predecessor", "successor", "leader"}
+_TITLED_NAME = re.compile(
+    r"\b((?i:"
+    + "|".join(sorted((re.escape(w) for w in _TITLE_SET if w.isalpha()), key=len, reverse=True))
+    + r"))\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})"
+)
+# Forms that never have their own subject: "…, she said, adding …".
+_PARTICIPLES = frozenset({"according", "adding", "saying", "noting", "telling", "writing", "speaking"})
+_ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
+# A closing single quote is followed by a non-letter; an apostrophe by a letter.
+_SINGLE_OPEN_OK = " \n(“\"—–-"
+
+
+@dataclass(slots=True)
+class QuoteSpan:
+    """A quotation found in a paragraph, before attribution."""
+
+    start: int  # offsets of the quoted words (inside the marks)
+    end: int
+    open_mark: int
+    close_mark: int | None  # None: runs on past the end of the paragraph
+    paragraph: int
+
+
+@dataclass
+class _Person:
+    name: str
+    kind: str
+    titles: list[tuple[str, Span]] = field(default_factory=list)
+    gender: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+
+
+def find_quotes(text: str, start: int, end: int, paragraph: int) -> list[QuoteSpan]:
+    """Quotations in ``text[start:end]`` (one paragraph)."""
+    found: list[QuoteSpan] = []
+    open_double: int | None = None
+    open_straight: int | None = None
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == "“" and open_double is None and open_straight is None:
+            open_double = i
+        elif ch == "”" and open_double is not None:
+            found.append(QuoteSpan(open_double + 1, i, open_double, i, paragraph))
+            open_double = None
+        elif ch == '"' and open_double is None:
+            if open_straight is None:
+                open_straight = i
+            else:
+                found.append(QuoteSpan(open_straight + 1, i, open_straight, i, paragraph))
+                open_straight = None
+        elif ch == "‘" and open_double is None and open_straight is None:
+            if i == start or text[i - 1] in _SINGLE_OPEN_OK:
+                close = _closing_single(text, i + 1, end)
+                if close is not None:
+                    found.append(QuoteSpan(i + 1, close, i, close, paragraph))
+                    i = close
+        i += 1
+    for opened in (open_double, open_straight):
+        if opened is not None and opened + 1 < end:
+            found.append(QuoteSpan(opened + 1, end, opened, None, paragraph))
+    found.sort(key=lambda q: q.start)
+    return [_trim(text, q) for q in found if _trim(text, q).end > _trim(text, q).start]
+
+
+def _closing_single(text: str, start: int, end: int) -> int | None:
+    j = start
+    while j < end:
+        if text[j] == "’" and (j + 1 >= end or not text[j + 1].isalnum()) and j > start:
+            if text[j - 1] != " ":
+                return j
+        if text[j] in "“”\n":
+            return None
+        j += 1
+    return None
+
+
+def _trim(text: str, q: QuoteSpan) -> QuoteSpan:
+    """Drop the punctuation that belongs to the sentence around the quotation (a trailing
+    comma) and surrounding spaces."""
+    a, b = q.start, q.end
+    while a < b and text[a] in " ":
+        a += 1
+    while b > a and text[b - 1] in " ,":
+        b -= 1
+    return QuoteSpan(a, b, q.open_mark, q.close_mark, q.paragraph)
+
+
+class Attributor:
+    """Attributes quotations to speakers across an article, keeping track of the people
+    introduced so far so that pronouns and surnames can be resolved."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.people: dict[str, _Person] = {}
+        self.order: list[str] = []  # names, most recently mentioned last
+        self.last_person: str | None = None
+
+    # -- people ---------------------------------------------------------------------------
+    def _resolve_name(self, name: str) -> str:
+        """A surname or partial name -> the full name of a person introduced earlier."""
+        if name in self.people:
+            return name
+        tokens = name.split()
+        for known in reversed(self.order):
+            person = self.people[known]
+            known_tokens = known.split()
+            if person.kind != "person" and len(tokens) == 1:
+                continue
+            if len(tokens) < len(known_tokens) and all(t in known_tokens for t in tokens):
+                return known
+        return name
+
+    def _remember(self, phrase: NounPhrase, name: str) -> _Person:
+        person = self.people.get(name)
+        if person is None:
+            person = _Person(name, phrase.kind if phrase.kind != "pronoun" else "person")
+            self.people[name] = person
+        if name in self.order:
+            self.order.remove(name)
+        self.order.append(name)
+        if person.kind == "person":
+            self.last_person = name
+        return person
+
+    def _resolve_pronoun(self, pronoun: str) -> str | None:
+        gender = PRONOUNS.get(pronoun.lower())
+        if pronoun.lower() in ("it", "they", "we"):
+            for known in reversed(self.order):
+                if self.people[known].kind == "organisation":
+                    return known
+            if pronoun.lower() == "it":
+                return None
+        for known in reversed(self.order):
+            person = self.people[known]
+            if person.kind != "person":
+                continue
+            if gender and person.gender and person.gender != gender:
+                continue
+            return known
+        return None
+
+    def note_subject(self, start: int, end: int) -> None:
+        """Record the person a sentence is about (its subject before a verb), so a later
+        "he said" can refer to them even when they were not quoted."""
+        head = re.match(r"\s*([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})\s+[a-z]", self.text[start:end])
+        if not head:
+            return
+        candidate = head.group(1)
+        if candidate.split()[0].lower() in ("the", "a", "an", "but", "and", "in", "on", "at",
+                                             "this", "that", "it", "he", "she", "they", "we", "i"):
+            return
+        resolved = self._resolve_name(candidate)
+        if resolved in self.people:
+            self._remember(NounPhrase(self.people[resolved].kind, resolved, 0, 0), resolved)
+
+    def note_mentions(self, start: int, end: int) -> None:
+        """Register people introduced by a title anywhere in a sentence ("President Joe
+        Biden’s administration", "his predecessor Donald Trump"), so that a later "Biden said"
+        resolves to the full name."""
+        for match in _TITLED_NAME.finditer(self.text, start, end):
+            if match.group(1).lower().rstrip(".") not in _TITLE_SET:
+                continue
+            name = match.group(2)
+            if name.endswith(("’s", "'s")):
+                name = name[:-2]
+            if name not in self.people and len(name.split()) >= 2:
+                self.people[name] = _Person(name, "person")
+                self.order.insert(0, name)  # known, but not the most recent speaker
+
+    # -- attribution ---------------------------------------------------------------------
+    def attribute(self, sentence_start: int, sentence_end: int, quotes: list[QuoteSpan]) -> list[
+        tuple[QuoteSpan, NounPhrase | None, str]
+    ]:
+        """Attribute the quotations of one sentence. Returns (quote, phrase, how) triples."""
+        text = self.text
+        masked = _mask(text, sentence_start, sentence_end, quotes)
+        results: list[tuple[QuoteSpan, NounPhrase | None, str]] = []
+        sentence_phrase: tuple[NounPhrase, str] | None = None
+        for quote in quotes:
+            found = self._after_quote(masked, quote, sentence_end)
+            if found is None:
+                found = self._verb_before(masked, quote, sentence_start)
+            if found is None:
+                found = self._verb_later(masked, quote, sentence_end)
+            if found is None:
+                found = self._according_to(masked, sentence_start, sentence_end)
+            if found is None and sentence_phrase is not None:
+                found = sentence_phrase
+            if found is not None:
+                sentence_phrase = found
+            results.append((quote, found[0] if found else None, found[1] if found else "none"))
+        return results
+
+    def _after_quote(self, masked: str, quote: QuoteSpan, end: int) -> tuple[NounPhrase, str] | None:
+        if quote.close_mark is None:
+            return None
+        pos = quote.close_mark + 1
+        gap = re.match(r"[,.!?]?\s*", masked[pos:end])
+        pos += gap.end() if gap else 0
+        verb = _VERB_AT.match(masked, pos)
+        if verb and verb.group().lower() != "according":
+            phrase = phrase_after(masked, _skip_spaces(masked, verb.end()), end)
+            if phrase is not None:
+                return phrase, "said X"
+        # ", X said" with up to ~6 words before the verb.
+        window = masked[pos:end]
+        verb = _VERB.search(window)
+        if verb and verb.start() <= 80 and not re.search(r"[.;!?“”\"]", window[: verb.start()]):
+            phrase = phrase_before(masked, pos + verb.start(), floor=pos)
+            # The speaker must follow the quotation directly (", the minister said"), not
+            # be the subject of a later clause.
+            if phrase is not None and phrase.name_start >= pos:
+                np_start = phrase.title_start if phrase.title_start is not None else phrase.name_start
+                if len(masked[pos:np_start].strip(" ,")) <= 4:
+                    return phrase, "X said"
+        return None
+
+    def _verb_before(self, masked: str, quote: QuoteSpan, start: int) -> tuple[NounPhrase, str] | None:
+        window = masked[start : quote.open_mark]
+        verbs = [m for m in _VERB.finditer(window) if m.group().lower() not in _PARTICIPLES]
+        for verb in reversed(verbs):
+            phrase = phrase_before(masked, start + verb.start(), floor=start)
+            if phrase is not None:
+                return phrase, "X said"
+            # "…, said Easley: “…”" - but not "said it would …", where the pronoun is the
+            # subject of the reported clause.
+            after = phrase_after(masked, _skip_spaces(masked, start + verb.end()), quote.open_mark)
+            if after is not None and after.kind in ("person", "anonymous"):
+                return after, "said X"
+        return None
+
+    def _verb_later(self, masked: str, quote: QuoteSpan, end: int) -> tuple[NounPhrase, str] | None:
+        pos = (quote.close_mark + 1) if quote.close_mark is not None else quote.end
+        for verb in _VERB.finditer(masked, pos, end):
+            if verb.group().lower() in _PARTICIPLES:
+                continue
+            before = masked[max(pos, verb.start() - 60) : verb.start()]
+            if "," in before or verb.start() - pos < 60:
+                phrase = phrase_before(masked, verb.start(), floor=pos)
+                if phrase is not None and phrase.kind in ("pronoun", "person", "anonymous"):
+                    return phrase, "X said"
+        return None
+
+    def _according_to(self, masked: str, start: int, end: int) -> tuple[NounPhrase, str] | None:
+        match = _ACCORDING_TO.search(masked, start, end)
+        if not match:
+            return None
+        phrase = phrase_after(masked, match.end(), end)
+        return (phrase, "according to") if phrase is not None else None
+
+    def resolve(self, phrase: NounPhrase) -> tuple[str | None, str | None, Span | None]:
+        """Turn a phrase into (speaker name, title as written, title span), updating the
+        people seen so far."""
+        if phrase.kind == "pronoun":
+            name = self._resolve_pronoun(phrase.name)
+            if name is None:
+                return None, None, None
+            person = self.people[name]
+            gender = PRONOUNS.get(phrase.name.lower())
+            if gender and person.gender is None:
+                person.gender = gender
+            self._remember(NounPhrase(person.kind, name, 0, 0), name)
+            title, span = (person.titles[-1] if person.titles else (None, None))
+            return name, title, span
+        if phrase.kind == "anonymous":
+            return phrase.name, None, None
+        name = self._resolve_name(phrase.name)
+        person = self._remember(phrase, name)
+        person.mentions.append(Span(phrase.name_start, phrase.name_end, phrase.name))
+        if phrase.title:
+            span = Span(phrase.title_start or 0, phrase.title_end or 0, phrase.title)
+            if all(t != phrase.title for t, _ in person.titles):
+                person.titles.append((phrase.title, span))
+            return name, phrase.title, span
+        title, span = (person.titles[-1] if person.titles else (None, None))
+        return name, title, span
+
+    def speakers(self, quoted: set[str]) -> list[Speaker]:
+        out: list[Speaker] = []
+        for name in self.people:
+            person = self.people[name]
+            if name not in quoted:
+                continue
+            titles = [t for t, _ in person.titles]
+            orgs = [o for o in (organisation_in_title(t) for t in titles) if o]
+            out.append(Speaker(name, titles, list(dict.fromkeys(orgs)), list(person.mentions)))
+        return out
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _mask(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> str:
+    """The text with the quoted words of this sentence blanked (same length), so speech
+    verbs inside a quotation are never read as its attribution."""
+    chars = list(text[: max(end, max((q.end for q in quotes), default=end))])
+    for q in quotes:
+        for k in range(q.start, min(q.end, len(chars))):
+            if chars[k] != "\n":
+                chars[k] = "·"
+    return "".join(chars)
+
+
+def to_quote(
+    text: str,
+    quote: QuoteSpan,
+    claim_id: int,
+    name: str | None,
+    title: str | None,
+    title_span: Span | None,
+    phrase: NounPhrase | None,
+    how: str,
+    partial: bool,
+) -> Quote:
+    speaker_span = Span(phrase.name_start, phrase.name_end, phrase.name) if phrase else None
+    return Quote(
+        text=text[quote.start : quote.end],
+        start=quote.start,
+        end=quote.end,
+        claim_id=claim_id,
+        speaker=name,
+        speaker_title=title,
+        speaker_org=organisation_in_title(title),
+        speaker_span=speaker_span,
+        title_span=title_span,
+        cue=None,
+        how=how,
+        partial=partial,
+    )

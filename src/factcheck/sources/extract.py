@@ -183,12 +183,16 @@ def _parse(html: str) -> Any:
 
     if not html.strip():
         return None
+    # huge_tree lifts libxml2's nesting limit from 256 to 2048 levels: some CMS templates nest
+    # that deep, and the text below the limit would otherwise vanish without a word. The
+    # input is already capped at MAX_BYTES, which is what the other limits protect against.
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        return lxml.html.document_fromstring(html)
+        return lxml.html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError):
         # ValueError: a str with an XML encoding declaration; parse its bytes instead.
         try:
-            return lxml.html.document_fromstring(html.encode("utf-8"))
+            return lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
         except (etree.ParserError, ValueError):
             return None
 

@@ -36,6 +36,8 @@ HTML_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 _EXCERPT_CHARS = 300
 
+_BAD_HOST_CHARS = frozenset('<>"{}|\\^`%')
+
 # What to tell the editor for the common HTTP errors.
 _STATUS_HINTS = {
     401: "the page needs a login: save it from your browser and open the file",
@@ -65,6 +67,12 @@ def validate_url(url: str) -> str:
         raise SourceError(
             f"invalid URL {_short(candidate)!r}: only http:// and https:// addresses can be "
             "fetched; for a file, give its path"
+        )
+    if host and any(ch.isspace() or ch in _BAD_HOST_CHARS for ch in host):
+        # httpx would percent-encode these and the lookup would fail as "could not reach".
+        raise SourceError(
+            f"invalid URL {_short(candidate)!r}: the host name contains spaces or symbols; "
+            "check the address"
         )
     if not host or not candidate.lower().startswith(f"{parts.scheme.lower()}://"):
         raise SourceError(

@@ -122,8 +122,23 @@ def test_looks_like_html():
     declared=st.one_of(
         st.none(),
         st.sampled_from(
-            ["utf-8", "latin-1", "cp1252", "utf-16", "utf-7", "shift_jis", "idna", "punycode",
-             "base64", "hex", "rot13", "zlib", "uu", "bogus", ""]
+            [
+                "utf-8",
+                "latin-1",
+                "cp1252",
+                "utf-16",
+                "utf-7",
+                "shift_jis",
+                "idna",
+                "punycode",
+                "base64",
+                "hex",
+                "rot13",
+                "zlib",
+                "uu",
+                "bogus",
+                "",
+            ]
         ),
         st.text(max_size=20),
     ),

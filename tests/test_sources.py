@@ -361,9 +361,8 @@ def test_fetched_page_fields():
 
 def test_url_charset_from_header():
     text = "“Quoted” – costs €5 in l’été " * 3
-    page = fetch_url(
-        "https://a.example/", client=serve(text.encode("cp1252"), "text/plain; charset=windows-1252")
-    )
+    client = serve(text.encode("cp1252"), "text/plain; charset=windows-1252")
+    page = fetch_url("https://a.example/", client=client)
     assert page.text == text
 
 
@@ -443,8 +442,10 @@ def test_response_with_large_content_length_is_refused_before_reading():
     [
         (httpx.ConnectTimeout, "timed out"),
         (httpx.ReadTimeout, "timed out"),
-        (httpx.ConnectError, "could not reach host news.example: check the address or your "
-         "connection"),
+        (
+            httpx.ConnectError,
+            "could not reach host news.example: check the address or your connection",
+        ),
         (httpx.RemoteProtocolError, "could not fetch"),
         (httpx.ReadError, "could not fetch"),
     ],
@@ -547,8 +548,14 @@ def test_headline_is_not_repeated_in_text(article):
 
 
 def test_boilerplate_is_not_in_text(article):
-    for boilerplate in ("Read Next", "Leave a Reply", "Share on Facebook", "All rights reserved",
-                        "Subscribe", "window.dataLayer"):
+    for boilerplate in (
+        "Read Next",
+        "Leave a Reply",
+        "Share on Facebook",
+        "All rights reserved",
+        "Subscribe",
+        "window.dataLayer",
+    ):
         assert boilerplate not in article.text
 
 
@@ -583,8 +590,10 @@ def test_removed_leaves_out_the_article_and_invisible_text(article):
 def test_removed_is_deduplicated():
     html = (
         "<html><body><nav><a>Home</a></nav><article>"
-        + "".join(f"<p>Paragraph {i} of the article says something checkable about {i}.</p>"
-                  for i in range(8))
+        + "".join(
+            f"<p>Paragraph {i} of the article says something checkable about {i}.</p>"
+            for i in range(8)
+        )
         + "</article><footer><a>Home</a></footer></body></html>"
     )
     assert extract_html(html).removed.count("Home") == 1
@@ -594,8 +603,10 @@ def test_hidden_elements_are_not_removed_lines():
     html = (
         "<html><body><div hidden>Secret A</div><div style='display: none'>Secret B</div>"
         "<article>"
-        + "".join(f"<p>Paragraph {i} of the article says something checkable about {i}.</p>"
-                  for i in range(8))
+        + "".join(
+            f"<p>Paragraph {i} of the article says something checkable about {i}.</p>"
+            for i in range(8)
+        )
         + "</article></body></html>"
     )
     removed = extract_html(html).removed
@@ -624,8 +635,10 @@ def test_short_page_falls_back_to_visible_text():
 def test_line_breaks_inside_a_paragraph():
     html = (
         "<html><body><article><p>Line one of the address<br>Line two of the address</p>"
-        + "".join(f"<p>Paragraph {i} of the article says something checkable about {i}.</p>"
-                  for i in range(6))
+        + "".join(
+            f"<p>Paragraph {i} of the article says something checkable about {i}.</p>"
+            for i in range(6)
+        )
         + "</article></body></html>"
     )
     assert "Line one of the address\nLine two of the address" in extract_html(html).text
@@ -680,7 +693,9 @@ def test_page_summary_uses_title_tag_and_description():
 def test_page_summary_plain_text():
     summary = fetch_page_summary("https://a.example/t.txt", client=serve(TEXT, "text/plain"))
     assert summary.title is None
-    assert summary.excerpt == "The minister said unemployment fell by 3% last year. Critics disagreed."
+    assert summary.excerpt == (
+        "The minister said unemployment fell by 3% last year. Critics disagreed."
+    )
 
 
 def test_page_summary_errors_are_source_errors():

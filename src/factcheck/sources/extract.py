@@ -27,19 +27,24 @@ _LINE = object()  # line break inside a paragraph (<br>, <lb/>)
 _CELL = object()  # boundary between table cells on one line
 
 # HTML elements that start a new line in a browser. Table cells are handled as cells.
-_HTML_BLOCKS = frozenset(
-    "address article aside blockquote body caption center dd details dialog dir div dl dt "
-    "fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 header hgroup hr "
-    "legend li main menu nav ol p pre section summary table tbody tfoot thead tr ul".split()
-)
+# fmt: off
+_HTML_BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+    "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend",
+    "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+    "tfoot", "thead", "tr", "ul",
+})
 # HTML elements whose content is not visible text.
-_HTML_SKIP = frozenset(
-    "head script style noscript template svg math iframe object embed canvas select option "
-    "textarea input button audio video map datalist meta link title".split()
-)
+_HTML_SKIP = frozenset({
+    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+    "embed", "canvas", "select", "option", "textarea", "input", "button", "audio", "video",
+    "map", "datalist", "meta", "link", "title",
+})
+# fmt: on
 # Elements of trafilatura's XML body format.
-_XML_BLOCKS = frozenset("p head quote list item table row code div".split())
-_XML_SKIP = frozenset("graphic ref-image".split())
+_XML_BLOCKS = frozenset(["p", "head", "quote", "list", "item", "table", "row", "code", "div"])
+_XML_SKIP = frozenset(["graphic", "ref-image"])
 
 # Lines shorter than this that occur inside a kept paragraph but not as one of its lines are
 # still reported as removed: "Comment" or "News" occur inside many sentences by chance.

@@ -60,9 +60,7 @@ def validate_url(url: str) -> str:
         parts = urlsplit(candidate)
         host = parts.hostname
     except ValueError:  # e.g. an unbalanced "[" in the host
-        raise SourceError(
-            f"invalid URL {_short(candidate)!r}: check the address"
-        ) from None
+        raise SourceError(f"invalid URL {_short(candidate)!r}: check the address") from None
     if parts.scheme.lower() not in ("http", "https"):
         raise SourceError(
             f"invalid URL {_short(candidate)!r}: only http:// and https:// addresses can be "

@@ -54,7 +54,11 @@ def load_source(
         return _load_url(source, client=client, max_bytes=max_bytes)
     data = _read_file(source, max_bytes)
     extension = os.path.splitext(source)[1].lower()
-    kind = "html" if extension in HTML_EXTENSIONS else "text" if extension in TEXT_EXTENSIONS else None
+    kind = None  # anything else is sniffed
+    if extension in HTML_EXTENSIONS:
+        kind = "html"
+    elif extension in TEXT_EXTENSIONS:
+        kind = "text"
     return _document(source, data, name=source, kind=kind)
 
 
@@ -64,18 +68,18 @@ def _read_file(source: str, max_bytes: int) -> bytes:
         # stat before open: a 50 MB file is refused without reading a byte of it.
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
-        hint = " (for a web page, give the full address with https://)" if source.startswith(
-            "www."
-        ) else ""
+        hint = (
+            " (for a web page, give the full address with https://)"
+            if source.startswith("www.")
+            else ""
+        )
         raise SourceError(f"file not found: {source}: check the path{hint}") from None
     except PermissionError:
         raise _permission_denied(source) from None
     except (OSError, ValueError) as err:  # ValueError: a NUL character in the path
         raise SourceError(f"cannot read {source}: {_reason(err)}: check the path") from None
     if stat.S_ISDIR(info.st_mode):
-        raise SourceError(
-            f"{source} is a directory: give the path of an article file inside it"
-        )
+        raise SourceError(f"{source} is a directory: give the path of an article file inside it")
     if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
         raise _too_big(source, max_bytes, info.st_size)
     try:

@@ -311,3 +311,16 @@ def test_run_checks_passes_other_quotes(reg):
     flags = run_checks(seed_analysis(psaki_title="press secretary"), reg,
                        other_quotes=[(POLICY, "Ned Price", "review 9")])
     assert [f.kind for f in flags] == ["quote-other-speaker"]
+
+
+def test_acceptance_with_registry_imported_from_examples_csv():
+    from pathlib import Path
+
+    from factcheck.officials.io import merge, parse_file
+
+    reg = Registry()
+    merge(reg, parse_file(Path(__file__).resolve().parents[1] / "examples" / "officials.csv"))
+    flags = run_checks(seed_analysis(), reg)
+    assert [(f.kind, f.claim_id) for f in flags] == [("title-date-mismatch", 12)]
+    assert "White House press secretary (since 2021-01-20)" in flags[0].message
+    assert "State Department spokesperson 2013-02-11 to 2015-03-31" in flags[0].message

@@ -1,0 +1,30 @@
+"""Alembic environment for the review store.
+
+factcheck runs Alembic programmatically (``factcheck.store.engine``): the connection to migrate
+arrives in ``config.attributes["connection"]``; there is no alembic.ini. The version table is
+``factcheck_version`` (not ``alembic_version``) so that a database shared with another
+Alembic-managed application is never mistaken for ours.
+"""
+
+from alembic import context
+from sqlmodel import SQLModel
+
+import factcheck.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+VERSION_TABLE = "factcheck_version"
+
+connection = context.config.attributes.get("connection")
+if connection is None:  # pragma: no cover - only reachable from the alembic command line
+    raise RuntimeError(
+        "run factcheck migrations through factcheck.store (Store.open), not the alembic CLI"
+    )
+
+context.configure(
+    connection=connection,
+    target_metadata=SQLModel.metadata,
+    version_table=VERSION_TABLE,
+    render_as_batch=True,  # SQLite cannot ALTER most things: autogenerate batch operations
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

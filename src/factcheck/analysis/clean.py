@@ -58,7 +58,7 @@ TAIL_MARKERS = [
 ]
 
 BYLINE = re.compile(
-    r"^(by|written by|words by|reporting by)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
+    r"^(?i:by|written by|words by|reporting by)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
     r"((,| and| &)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3})*(\s*[|,–—-]\s*.{0,60})?$",
 )
 

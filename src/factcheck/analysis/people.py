@@ -137,6 +137,9 @@ def _is_abbrev_end(text: str, dot: int) -> bool:
     )
 
 
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\b[^,“”\"]{0,120},\s*(?:also\s+|later\s+)?$")
+
+
 def phrase_before(text: str, end: int, floor: int = 0) -> NounPhrase | None:
     """The speaker phrase that ends right before ``end`` (the start of a speech verb).
 
@@ -144,6 +147,10 @@ def phrase_before(text: str, end: int, floor: int = 0) -> NounPhrase | None:
     said"), then reads a name with an optional preposed title, a pronoun, or an anonymous
     phrase ("a senior official").
     """
+    clause = _RELATIVE_CLAUSE.search(text, floor, end)
+    if clause and clause.start() > floor:
+        # "Tom Okafor, who chairs the finance committee, said": skip the relative clause.
+        return phrase_before(text, clause.start(), floor)
     spans = [s for s in tokens_before(text, end) if s[0] >= floor]
     # Drop auxiliaries/adverbs between the subject and the verb.
     while spans and text[spans[-1][0] : spans[-1][1]].lower() in _SKIPPABLE:
@@ -350,11 +357,15 @@ def _read_appositive(text: str, phrase: NounPhrase) -> None:
     words = body.split()
     if not any(_is_title_token(w) for w in words[:6]) and not _is_role_phrase(words[:6]):
         return
-    # A trailing sentence-final period is punctuation, not part of the title.
+    # A trailing sentence-final period is punctuation, not part of the title; a leading
+    # article is grammar ("a spokesman for ...").
     body = body.rstrip(".")
+    lead = re.match(r"(?:the|a|an)\s+", body, re.IGNORECASE)
+    offset = lead.end() if lead else 0
+    body = body[offset:]
     phrase.title = body
-    phrase.title_start = match.start(1)
-    phrase.title_end = match.start(1) + len(body)
+    phrase.title_start = match.start(1) + offset
+    phrase.title_end = phrase.title_start + len(body)
 
 
 def organisation_in_title(title: str | None) -> str | None:

@@ -82,8 +82,13 @@ def analyze_text(
             claim_id = len(claims) + 1
             in_sentence = [q for q in paragraph_quotes if s_start <= q.open_mark < s_end]
             attributor.note_mentions(s_start, s_end)
+            reported_speaker: tuple[str | None, str | None] = (None, None)
             if not in_sentence:
                 attributor.note_subject(s_start, s_end)
+                phrase = attributor.attribute_reported(s_start, s_end)
+                if phrase is not None and phrase.kind != "anonymous":
+                    name, title, _ = attributor.resolve(phrase)
+                    reported_speaker = (name, title)
             claim_quotes: list[Quote] = []
             for qspan, phrase, how in attributor.attribute(s_start, s_end, in_sentence):
                 name = title = title_span = None
@@ -107,7 +112,9 @@ def analyze_text(
                 claim_quotes.append(quote)
                 previous_quote = quote
             quotes.extend(claim_quotes)
-            claims.append(_make_claim(body, claim_id, s_start, s_end, p_index, claim_quotes))
+            claim = _make_claim(body, claim_id, s_start, s_end, p_index, claim_quotes)
+            claim.speaker, claim.speaker_title = reported_speaker
+            claims.append(claim)
         previous_paragraph_open = any(q.close_mark is None for q in paragraph_quotes)
         del paragraph_had_speaker_verb
     _backfill_runs(quotes, body, paragraphs)

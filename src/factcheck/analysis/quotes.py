@@ -213,12 +213,33 @@ class Attributor:
         for match in _TITLED_NAME.finditer(self.text, start, end):
             if match.group(1).lower().rstrip(".") not in _TITLE_SET:
                 continue
-            name = match.group(2)
-            if name.endswith(("’s", "'s")):
-                name = name[:-2]
-            if name not in self.people and len(name.split()) >= 2:
-                self.people[name] = _Person(name, "person")
+            name_end = match.end(2)
+            if self.text[name_end - 2 : name_end] in ("’s", "'s"):
+                name_end -= 2
+            phrase = phrase_before(self.text, name_end, floor=start)
+            if phrase is None or phrase.kind != "person" or len(phrase.name.split()) < 2:
+                continue
+            name = self._resolve_name(phrase.name)
+            person = self.people.get(name)
+            if person is None:
+                person = self.people[name] = _Person(name, "person")
                 self.order.insert(0, name)  # known, but not the most recent speaker
+            if phrase.title and all(t != phrase.title for t, _ in person.titles):
+                span = Span(phrase.title_start or 0, phrase.title_end or 0, phrase.title)
+                person.titles.append((phrase.title, span))
+
+    def attribute_reported(self, start: int, end: int) -> NounPhrase | None:
+        """The source of reported speech with no quotation marks ("Okafor said the increase
+        would ...", "according to the agency, ...")."""
+        masked = self.text[:end]
+        for verb in _VERB.finditer(masked, start, end):
+            if verb.group().lower() in _PARTICIPLES:
+                continue
+            phrase = phrase_before(masked, verb.start(), floor=start)
+            if phrase is not None:
+                return phrase
+        found = self._according_to(masked, start, end)
+        return found[0] if found else None
 
     # -- attribution ---------------------------------------------------------------------
     def attribute(self, sentence_start: int, sentence_end: int, quotes: list[QuoteSpan]) -> list[

@@ -726,3 +726,26 @@ def test_permission_denied_on_stat(tmp_path, monkeypatch):
     with pytest.raises(SourceError) as info:
         load_source(str(tmp_path / "locked" / "a.txt"))
     assert "permission denied reading" in one_line_error(info)
+
+
+def test_removed_reports_what_is_left_of_a_merged_block():
+    from factcheck.sources.extract import _removed
+
+    kept = "The city council voted 31 to 9 on Tuesday evening."
+    page = ["Menu", f"Updated 5pm: {kept} Corrected a figure."]
+    assert _removed(page, [kept], title=None, byline=None) == [
+        "Menu",
+        "Updated 5pm: Corrected a figure.",
+    ]
+
+
+def test_long_page_is_extracted_in_reasonable_time():
+    body = "".join(
+        f"<p>Paragraph {i} says the rate rose by {i}% in the year to March, officials said.</p>"
+        f"<div class='related'><a href='/{i}'>Related story {i}</a></div>"
+        for i in range(3000)
+    )
+    start = time.perf_counter()
+    doc = extract_html(f"<html><body><article>{body}</article></body></html>")
+    assert time.perf_counter() - start < 10
+    assert "Paragraph 2999 says" in doc.text

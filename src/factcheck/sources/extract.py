@@ -329,6 +329,12 @@ def _removed(
     kept_lines.discard("")
     # One string to search: a line (which has no newline) occurs in it only inside a kept line.
     kept_blob = "\n".join(kept_lines)
+    # Kept lines by their first characters, to find those inside a page line in one pass
+    # over it rather than by trying every kept line (quadratic on a long page).
+    by_prefix: dict[str, list[str]] = {}
+    for kept in kept_lines:
+        if len(kept) >= _MIN_SUBSTRING_MATCH:
+            by_prefix.setdefault(kept[:_MIN_SUBSTRING_MATCH], []).append(kept)
     metadata_lines = set()
     if title:
         metadata_lines.add(title.casefold())
@@ -344,17 +350,31 @@ def _removed(
         if len(line) >= _MIN_SUBSTRING_MATCH and line in kept_blob:
             continue
         # A page block that merged kept paragraphs with something else: report the rest.
-        rest = line
-        for kept in kept_lines:
-            if len(kept) >= _MIN_SUBSTRING_MATCH and kept in rest:
-                rest = rest.replace(kept, " ")
-        rest = _ws(rest)
+        rest = _ws(_subtract(line, by_prefix))
         if not any(ch.isalnum() for ch in rest):
             continue
         if rest not in seen:
             seen.add(rest)
             removed.append(rest)
     return removed
+
+
+def _subtract(line: str, by_prefix: dict[str, list[str]]) -> str:
+    """``line`` with every kept line that occurs in it replaced by a space."""
+    if not by_prefix or len(line) < _MIN_SUBSTRING_MATCH:
+        return line
+    pieces: list[str] = []
+    start = i = 0
+    while i <= len(line) - _MIN_SUBSTRING_MATCH:
+        candidates = by_prefix.get(line[i : i + _MIN_SUBSTRING_MATCH])
+        match = next((k for k in candidates or () if line.startswith(k, i)), None)
+        if match is None:
+            i += 1
+            continue
+        pieces.append(line[start:i])
+        i = start = i + len(match)
+    pieces.append(line[start:])
+    return " ".join(pieces)
 
 
 def _same(a: str, b: str) -> bool:

@@ -324,3 +324,30 @@ def test_acceptance_with_registry_imported_from_examples_csv():
     assert [(f.kind, f.claim_id) for f in flags] == [("title-date-mismatch", 12)]
     assert "White House press secretary (since 2021-01-20)" in flags[0].message
     assert "State Department spokesperson 2013-02-11 to 2015-03-31" in flags[0].message
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "the", "of"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(st.sampled_from(_WORDS), min_size=3, max_size=10), st.integers(0, 3)),
+        min_size=2,
+        max_size=8,
+    )
+)
+def test_word_filter_never_loses_a_match(items):
+    """The inverted-index shortcut finds exactly what comparing every pair finds."""
+    quotes = [q(" ".join(words), f"Speaker{s} X{s}", i) for i, (words, s) in enumerate(items)]
+    got = {(f.claim_id, f.details["other_speaker"]) for f in check_quote_other_speaker(quotes)}
+    expected = set()
+    for a in quotes:
+        for b in quotes:
+            if a is not b and a.speaker != b.speaker:
+                if quote_similarity(a.text, b.text) >= checks.QUOTE_MATCH_THRESHOLD:
+                    expected.add((a.claim_id, b.speaker))
+    assert got == expected

@@ -11,6 +11,7 @@ evidence, and without it there is nothing to say.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -320,37 +321,112 @@ def check_title(
 _ELLIPSIS_RE = re.compile(r"\.\s*\.\s*\.|…|\[\.\.\.\]")
 
 
-def _quote_fragments(text: str) -> list[str]:
-    return [f for f in (normalise_name(p) for p in _ELLIPSIS_RE.split(text)) if f]
+@dataclass(frozen=True, slots=True)
+class _PreparedQuote:
+    """A quote folded once: its fragments (split at ellipses), their words, its length."""
+
+    fragments: tuple[str, ...]
+    joined: str
+    words: frozenset[str]
+    length: int
+
+    @classmethod
+    def of(cls, text: str) -> _PreparedQuote:
+        frags = tuple(f for f in (normalise_name(p) for p in _ELLIPSIS_RE.split(text)) if f)
+        joined = " ".join(frags)
+        words = frozenset(joined.split()) - _COMMON_WORDS
+        return cls(frags, joined, words, sum(map(len, frags)))
+
+
+# Words too common to say two quotes are alike; left out of the word filter only.
+_COMMON_WORDS = frozenset(
+    "a an and are as at be but by for from has have he her his i in is it its of on or our "
+    "said she that the their they this to was we were will with would you".split()
+)
+_WORD_OVERLAP = 0.6
+
+
+def _candidate_pairs(
+    quotes: Sequence[_PreparedQuote], others: Sequence[_PreparedQuote]
+) -> list[tuple[int, int]]:
+    """Pairs (i, j), i a quote and j > i an index into ``quotes + others``, that may share
+    ``_WORD_OVERLAP`` of the smaller one's words, found without comparing every pair.
+
+    Prefix filtering: if the smaller set ``x`` shares ``k`` words with ``y``, one of them is
+    among the ``len(x) - k + 1`` rarest words of ``x``; so only those need looking up.
+    """
+    items = [*quotes, *others]
+    n = len(quotes)
+    freq: dict[str, int] = {}
+    postings: dict[str, list[int]] = {}
+    for idx, item in enumerate(items):
+        for word in item.words:
+            freq[word] = freq.get(word, 0) + 1
+            postings.setdefault(word, []).append(idx)
+    pairs: set[tuple[int, int]] = set()
+    for i, item in enumerate(items):
+        size = len(item.words)
+        if not size:
+            continue
+        needed = math.ceil(_WORD_OVERLAP * size)
+        prefix = sorted(item.words, key=lambda w: (freq[w], w))[: size - needed + 1]
+        for word in prefix:
+            for j in postings[word]:
+                if j != i and len(items[j].words) >= size and (i < n or j < n):
+                    pairs.add((i, j) if i < j else (j, i))
+    return sorted(pairs)
+
+
+def _similarity(a: _PreparedQuote, b: _PreparedQuote) -> float:
+    if min(a.length, b.length) < MIN_QUOTE_CHARS:
+        return 0.0
+    short, long_ = (a, b) if a.length <= b.length else (b, a)
+    # Cheap filter first: nearly the same words must share most of their vocabulary.
+    if len(short.words & long_.words) < _WORD_OVERLAP * len(short.words):
+        return 0.0
+    cutoff = QUOTE_MATCH_THRESHOLD - 10
+    scores = []
+    for frag in short.fragments:
+        if len(frag) < 8:
+            continue
+        score = fuzz.partial_ratio(frag, long_.joined, score_cutoff=cutoff)
+        if not score:
+            return 0.0
+        scores.append(score)
+    return float(min(scores)) if scores else 0.0
 
 
 def quote_similarity(a: str, b: str) -> float:
     """0-100: how surely ``a`` and ``b`` are the same quoted words.
 
     Every substantial fragment of the shorter quote (split at ellipses) must appear, nearly
-    verbatim, in the longer one; a fragment under ``MIN_QUOTE_CHARS`` counts only if the
-    fragments together reach it.
+    verbatim, in the longer one, so a partial quote and an elided one still match; quotes
+    shorter than ``MIN_QUOTE_CHARS`` always score 0.
     """
-    fa, fb = _quote_fragments(a), _quote_fragments(b)
-    la, lb = sum(map(len, fa)), sum(map(len, fb))
-    if min(la, lb) < MIN_QUOTE_CHARS:
-        return 0.0
-    short, long_text = (fa, " ".join(fb)) if la <= lb else (fb, " ".join(fa))
-    scores = [fuzz.partial_ratio(f, long_text) for f in short if len(f) >= 8]
-    return float(min(scores)) if scores else 0.0
+    return _similarity(_PreparedQuote.of(a), _PreparedQuote.of(b))
 
 
-def _same_speaker(a: str, b: str, registry: RegistryReader | None) -> bool:
-    na, nb = normalise_name(a), normalise_name(b)
-    if na == nb:
-        return True
-    ta, tb = set(na.split()), set(nb.split())
-    if ta and tb and (ta <= tb or tb <= ta):
-        return True  # "Kim" and "Kim Jong-un", "Psaki" and "Jen Psaki"
-    if registry is not None:
-        ids_a = {p.id for p in registry.find_person(a)}
-        return bool(ids_a & {p.id for p in registry.find_person(b)})
-    return False
+class _Speakers:
+    """Decides whether two names are one speaker, caching registry look-ups."""
+
+    def __init__(self, registry: RegistryReader | None):
+        self.registry = registry
+        self._ids: dict[str, frozenset[str]] = {}
+
+    def ids(self, name: str) -> frozenset[str]:
+        if name not in self._ids:
+            found = self.registry.find_person(name) if self.registry is not None else []
+            self._ids[name] = frozenset(p.id for p in found)
+        return self._ids[name]
+
+    def same(self, a: str, b: str) -> bool:
+        na, nb = normalise_name(a), normalise_name(b)
+        if na == nb:
+            return True
+        ta, tb = set(na.split()), set(nb.split())
+        if ta and tb and (ta <= tb or tb <= ta):
+            return True  # "Kim" and "Kim Jong-un", "Psaki" and "Jen Psaki"
+        return bool(self.ids(a) & self.ids(b))
 
 
 def check_quote_other_speaker(
@@ -363,9 +439,13 @@ def check_quote_other_speaker(
 
     "Elsewhere" is another quote in the same article, or one of ``other_quotes`` (other stored
     reviews, evidence excerpts). Quotes without a speaker and very short quotes are ignored.
+    A registry, when given, lets aliases ("Jennifer Psaki") count as the same speaker.
     """
-    candidates = [q for q in quotes if q.speaker and len(normalise_name(q.text)) >= MIN_QUOTE_CHARS]
-    others = [OtherQuote(*o) for o in other_quotes]
+    prepared = [(q, _PreparedQuote.of(q.text)) for q in quotes if q.speaker]
+    prepared = [(q, p) for q, p in prepared if p.length >= MIN_QUOTE_CHARS]
+    others = [(o, _PreparedQuote.of(o.text)) for o in map(lambda o: OtherQuote(*o), other_quotes)]
+    others = [(o, p) for o, p in others if o.speaker and p.length >= MIN_QUOTE_CHARS]
+    speakers = _Speakers(registry)
     flags: list[Flag] = []
     seen: set[tuple[int, str]] = set()
 
@@ -391,21 +471,22 @@ def check_quote_other_speaker(
             )
         )
 
-    for i, q in enumerate(candidates):
+    n = len(prepared)
+    pairs = _candidate_pairs([p for _, p in prepared], [p for _, p in others])
+    for i, j in pairs:
+        q, pq = prepared[i]
         assert q.speaker is not None
-        for other in candidates[i + 1 :]:
+        if j < n:
+            other, po = prepared[j]
             assert other.speaker is not None
-            if _same_speaker(q.speaker, other.speaker, registry):
-                continue
-            score = quote_similarity(q.text, other.text)
-            if score >= QUOTE_MATCH_THRESHOLD:
+            score = _similarity(pq, po)
+            if score >= QUOTE_MATCH_THRESHOLD and not speakers.same(q.speaker, other.speaker):
                 add(q, other.text, other.speaker, f"this article (claim {other.claim_id})", score)
                 add(other, q.text, q.speaker, f"this article (claim {q.claim_id})", score)
-        for rec in others:
-            if not rec.speaker or _same_speaker(q.speaker, rec.speaker, registry):
-                continue
-            score = quote_similarity(q.text, rec.text)
-            if score >= QUOTE_MATCH_THRESHOLD:
+        else:
+            rec, pr = others[j - n]
+            score = _similarity(pq, pr)
+            if score >= QUOTE_MATCH_THRESHOLD and not speakers.same(q.speaker, rec.speaker):
                 add(q, rec.text, rec.speaker, rec.where, score)
     return flags
 

@@ -167,8 +167,9 @@ _PUNCT_RE = re.compile(r"[^\w\s]|_")
 
 def normalise_name(text: str) -> str:
     """Fold case, accents, hyphens and punctuation: ``"Kim Jong-Un"`` -> ``"kim jong un"``."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("’", "'").replace("'", "").replace(".", " ")
     text = _PUNCT_RE.sub(" ", text.casefold())
     return " ".join(text.split())

@@ -16,12 +16,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+import datetime as dt  # noqa: E402
+
 from factcheck.analysis.model import Analysis, Article, Claim, Quote, Speaker  # noqa: E402
 from factcheck.officials import titles  # noqa: E402
 from factcheck.officials.checks import run_checks  # noqa: E402
 from factcheck.officials.registry import PartialDate, Registry, Role  # noqa: E402
-
-import datetime as dt  # noqa: E402
 
 PEOPLE = 10_000
 ROLES_PER_PERSON = 5
@@ -57,8 +57,9 @@ def build_registry(rng: random.Random) -> Registry:
             start = PartialDate(year, rng.randint(1, 12), rng.randint(1, 28))
             year += rng.randint(1, 3)
             end = PartialDate(year, rng.randint(1, 12), rng.randint(1, 28))
-            reg.add_role(Role(p.id, f"{title} {i % 97}" if i % 3 == 0 else title, org,
-                              start, end, "bench"))
+            reg.add_role(
+                Role(p.id, f"{title} {i % 97}" if i % 3 == 0 else title, org, start, end, "bench")
+            )
     return reg
 
 
@@ -75,11 +76,24 @@ def build_analysis(rng: random.Random) -> Analysis:
             text = rng.choice(quotes).text
         else:
             text = " ".join(rng.choices(VOCABULARY, WEIGHTS, k=rng.randint(6, 30)))
-        quotes.append(Quote(text, 0, len(text), cid, name, f"former {title}" if cid % 5 == 0
-                            else title, org if cid % 4 == 0 else None))
+        quotes.append(
+            Quote(
+                text,
+                0,
+                len(text),
+                cid,
+                name,
+                f"former {title}" if cid % 5 == 0 else title,
+                org if cid % 4 == 0 else None,
+            )
+        )
         speakers.setdefault(name, Speaker(name)).titles.append(title)
-    return Analysis(Article("text", published=dt.date(2021, 6, 18)), claims=claims,
-                    quotes=quotes, speakers=list(speakers.values()))
+    return Analysis(
+        Article("text", published=dt.date(2021, 6, 18)),
+        claims=claims,
+        quotes=quotes,
+        speakers=list(speakers.values()),
+    )
 
 
 def main() -> None:
@@ -98,10 +112,13 @@ def main() -> None:
         times.append(time.perf_counter() - t0)
     ms = [t * 1000 for t in times]
     print(f"registry: {len(reg):,} people, {reg.role_count():,} roles (built in {build:.2f} s)")
-    print(f"article: {len(analysis.claims)} claims, {len(analysis.quotes)} quotes, "
-          f"{len(flags)} flags")
-    print(f"run_checks: median {statistics.median(ms):.1f} ms, best {min(ms):.1f} ms, "
-          f"worst {max(ms):.1f} ms over {RUNS} runs (cold title cache; budget 50 ms)")
+    print(
+        f"article: {len(analysis.claims)} claims, {len(analysis.quotes)} quotes, {len(flags)} flags"
+    )
+    print(
+        f"run_checks: median {statistics.median(ms):.1f} ms, best {min(ms):.1f} ms, "
+        f"worst {max(ms):.1f} ms over {RUNS} runs (cold title cache; budget 50 ms)"
+    )
 
 
 if __name__ == "__main__":

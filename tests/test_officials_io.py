@@ -112,8 +112,14 @@ def test_reimport_without_source_keeps_the_known_source():
 
 def test_json_import_same_fields_with_line_numbers():
     items = [
-        {"name": "Jen Psaki", "role": "White House press secretary", "organization": "White House",
-         "start": "2021-01-20", "end": None, "source_url": "https://example.org/b"},
+        {
+            "name": "Jen Psaki",
+            "role": "White House press secretary",
+            "organization": "White House",
+            "start": "2021-01-20",
+            "end": None,
+            "source_url": "https://example.org/b",
+        },
         {"name": "Jen Psaki", "role": "x", "start": "2021-99"},
         {"name": "Jen Psaki", "role": "x", "colour": "red"},
         "not an object",
@@ -122,7 +128,11 @@ def test_json_import_same_fields_with_line_numbers():
     with pytest.raises(OfficialsImportError) as exc:
         parse_json(text)
     lines = [e.line for e in exc.value.errors]
-    starts = [i + 1 for i, line in enumerate(text.splitlines()) if line.strip() in ("{", '"not an object"')]
+    starts = [
+        i + 1
+        for i, line in enumerate(text.splitlines())
+        if line.strip() in ("{", '"not an object"')
+    ]
     assert lines == starts[1:]
     rows = parse_json(json.dumps(items[:1]))
     assert rows[0].role == "White House press secretary" and rows[0].end is None
@@ -154,7 +164,9 @@ def test_examples_file_has_psakis_three_roles():
     merge(reg, parse_file(EXAMPLES))
     roles = reg.roles_of(reg.find_person("Jen Psaki")[0].id)
     assert [(str(r.start), str(r.end)) for r in roles] == [
-        ("2013-02-11", "2015-03-31"), ("2015-04-01", "2017-01-20"), ("2021-01-20", "2022-05-13")
+        ("2013-02-11", "2015-03-31"),
+        ("2015-04-01", "2017-01-20"),
+        ("2021-01-20", "2022-05-13"),
     ]
 
 
@@ -165,6 +177,8 @@ def test_parse_file_missing(tmp_path):
 
 def test_parse_file_json_by_suffix(tmp_path):
     p = tmp_path / "people.json"
-    p.write_text('[{"name": "A B", "role": "x", "organization": "", "start": "2020", '
-                 '"end": "", "source_url": ""}]')
+    p.write_text(
+        '[{"name": "A B", "role": "x", "organization": "", "start": "2020", '
+        '"end": "", "source_url": ""}]'
+    )
     assert parse_file(p)[0].name == "A B"

@@ -35,7 +35,10 @@ def test_partial_date_rejects_bad_text(bad):
 def test_partial_date_range():
     assert PartialDate(2024, 2).earliest == D(2024, 2, 1)
     assert PartialDate(2024, 2).latest == D(2024, 2, 29)
-    assert (PartialDate(2011).earliest, PartialDate(2011).latest) == (D(2011, 1, 1), D(2011, 12, 31))
+    assert (PartialDate(2011).earliest, PartialDate(2011).latest) == (
+        D(2011, 1, 1),
+        D(2011, 12, 31),
+    )
 
 
 @given(st.dates(min_value=D(1000, 1, 1)))

@@ -45,8 +45,12 @@ class FakeWikidata:
             assert (p["type"], p["language"]) == ("item", "en")
             slug = p["search"].lower().replace(" ", "_")
             path = FIXTURES / f"search_{slug}.json"
-            return httpx.Response(200, json=load(path.name) if path.exists() else
-                                  {"searchinfo": {"search": p["search"]}, "search": [], "success": 1})
+            return httpx.Response(
+                200,
+                json=load(path.name)
+                if path.exists()
+                else {"searchinfo": {"search": p["search"]}, "search": [], "success": 1},
+            )
         if p["action"] == "wbgetentities":
             source = self.labels if p["props"] == "labels" else self.entities
             if p["props"] != "labels":
@@ -151,15 +155,16 @@ def test_to_rows_and_merge_store_wikidata_as_source(client):
     assert len(report.added) == 5 and report.people_added == ["Jen Psaki"]
     person = reg.find_person("Psaki")[0]
     assert person.wikidata_id == "Q6178005"
-    assert all(r.source == "https://www.wikidata.org/wiki/Q6178005" for r in reg.roles_of(person.id))
+    assert all(
+        r.source == "https://www.wikidata.org/wiki/Q6178005" for r in reg.roles_of(person.id)
+    )
     again = merge(reg, psaki(client).to_rows())
     assert len(again.skipped) == 5 and not again.added
 
 
 def test_wikidata_registry_flags_the_seed_article(client):
-    from test_officials_checks import seed_analysis
-
     from factcheck.officials.checks import run_checks
+    from test_officials_checks import seed_analysis
 
     reg = Registry()
     merge(reg, psaki(client).to_rows())
@@ -216,7 +221,9 @@ def test_http_error(status):
 
 def test_api_error():
     with pytest.raises(OfficialsLookupError, match="Unrecognized value"):
-        lookup_person("x", client=failing(lambda r: httpx.Response(200, json=load("error_badvalue.json"))))
+        lookup_person(
+            "x", client=failing(lambda r: httpx.Response(200, json=load("error_badvalue.json")))
+        )
 
 
 @pytest.mark.parametrize(

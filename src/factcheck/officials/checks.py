@@ -76,9 +76,7 @@ class TitleContext:
 
     def __post_init__(self) -> None:
         if self.title.role:
-            self.matching = [
-                r for r in self.roles if titles_match(self.title, _role_title(r))
-            ]
+            self.matching = [r for r in self.roles if titles_match(self.title, _role_title(r))]
 
     def held(self, roles: Iterable[Role]) -> list[Held]:
         assert self.date is not None
@@ -106,7 +104,7 @@ def _surname(person: Person) -> str:
 
 
 def role_text(role: Role) -> str:
-    """"White House press secretary"; the organisation is added only if the title lacks it."""
+    """ "White House press secretary"; the organisation is added only if the title lacks it."""
     if role.organisation and normalise_title(role.title).organisation is None:
         return f"{role.title} ({role.organisation})"
     return role.title
@@ -114,7 +112,9 @@ def role_text(role: Role) -> str:
 
 def _role_with_span(role: Role) -> str:
     span = role.span_text()
-    return f"{role_text(role)} ({span})" if span.startswith("since") else f"{role_text(role)} {span}"
+    return (
+        f"{role_text(role)} ({span})" if span.startswith("since") else f"{role_text(role)} {span}"
+    )
 
 
 def role_evidence(role: Role) -> dict[str, Any]:
@@ -211,7 +211,7 @@ def _is_fine(ctx: TitleContext) -> bool:
 
 
 def check_former_title_current(ctx: TitleContext) -> Flag | None:
-    """"former X" while X is still held on the article's date."""
+    """ "former X" while X is still held on the article's date."""
     if ctx.date is None or ctx.title.temporal != "former" or not ctx.matching:
         return None
     still = [r for r in ctx.matching if r.held_on(ctx.date) is Held.YES]
@@ -340,8 +340,48 @@ class _PreparedQuote:
 
 # Words too common to say two quotes are alike; left out of the word filter only.
 _COMMON_WORDS = frozenset(
-    "a an and are as at be but by for from has have he her his i in is it its of on or our "
-    "said she that the their they this to was we were will with would you".split()
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "i",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "our",
+        "said",
+        "she",
+        "that",
+        "the",
+        "their",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "will",
+        "with",
+        "would",
+        "you",
+    }
 )
 _WORD_OVERLAP = 0.6
 

@@ -34,9 +34,7 @@ class OfficialsImportError(FactcheckError):
         shown = "; ".join(str(e) for e in self.errors[:5])
         more = f"; and {len(self.errors) - 5} more" if len(self.errors) > 5 else ""
         noun = "error" if len(self.errors) == 1 else "errors"
-        super().__init__(
-            f"{source}: {len(self.errors)} {noun}, nothing imported: {shown}{more}"
-        )
+        super().__init__(f"{source}: {len(self.errors)} {noun}, nothing imported: {shown}{more}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +148,7 @@ def parse_csv(text: str, *, source: str = "CSV") -> list[ImportRow]:
             if not any(v.strip() for v in values):
                 continue  # blank line
             if len(values) != len(columns):
-                errors.append(
-                    RowError(line, f"{len(values)} fields, expected {len(columns)}")
-                )
+                errors.append(RowError(line, f"{len(values)} fields, expected {len(columns)}"))
                 continue
             row = _validate(line, dict(zip(columns, values, strict=True)), errors)
             if row:

@@ -88,8 +88,16 @@ class PersonCandidate:
     def to_rows(self) -> list[ImportRow]:
         """The roles as import rows, with Wikidata as their source (see ``io.merge``)."""
         return [
-            ImportRow(0, self.name, r.title, r.organisation, r.start, r.end, self.url,
-                      wikidata_id=self.wikidata_id)
+            ImportRow(
+                0,
+                self.name,
+                r.title,
+                r.organisation,
+                r.start,
+                r.end,
+                self.url,
+                wikidata_id=self.wikidata_id,
+            )
             for r in self.roles
         ]
 
@@ -194,9 +202,7 @@ def _call(client: httpx.Client, params: dict[str, str]) -> dict[str, Any]:
             API_URL, params=query, headers={"User-Agent": USER_AGENT}, timeout=TIMEOUT
         )
     except httpx.TimeoutException:
-        raise OfficialsLookupError(
-            "Wikidata did not answer in time; try again later"
-        ) from None
+        raise OfficialsLookupError("Wikidata did not answer in time; try again later") from None
     except httpx.HTTPError as err:
         raise OfficialsLookupError(
             f"could not reach Wikidata ({type(err).__name__}); check the network connection "
@@ -210,9 +216,7 @@ def _call(client: httpx.Client, params: dict[str, str]) -> dict[str, Any]:
     try:
         data = response.json()
     except ValueError:
-        raise OfficialsLookupError(
-            "Wikidata's answer was not JSON; try again later"
-        ) from None
+        raise OfficialsLookupError("Wikidata's answer was not JSON; try again later") from None
     if not isinstance(data, dict):
         raise OfficialsLookupError("Wikidata's answer was not in the expected format")
     if "error" in data:
@@ -335,5 +339,4 @@ def _finish_role(raw: _RawRole, labels: dict[str, str]) -> WikidataRole:
         found = normalise_title(title).organisation
         rules = default_rules()
         organisation = rules.label(found) if found in rules.org_country else title
-    return WikidataRole(title, organisation, raw.start, raw.end, raw.position_id,
-                        raw.statement_id)
+    return WikidataRole(title, organisation, raw.start, raw.end, raw.position_id, raw.statement_id)

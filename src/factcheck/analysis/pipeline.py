@@ -7,6 +7,7 @@ flags. Pure Python, no I/O: the caller loads the text (``factcheck.sources``).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from factcheck.analysis.claims import classify
@@ -69,13 +70,17 @@ def analyze_text(
     body = PARAGRAPH_SEPARATOR.join(parts)
     article.text = body
 
-    attributor = Attributor(body)
+    quotes_by_paragraph = [
+        find_quotes(body, p_start, p_end, p_index)
+        for p_index, (p_start, p_end) in enumerate(paragraphs)
+    ]
+    attributor = Attributor(body, [q for qs in quotes_by_paragraph for q in qs])
     quotes: list[Quote] = []
     claims: list[Claim] = []
     previous_quote: Quote | None = None
     previous_paragraph_open = False
     for p_index, (p_start, p_end) in enumerate(paragraphs):
-        paragraph_quotes = find_quotes(body, p_start, p_end, p_index)
+        paragraph_quotes = quotes_by_paragraph[p_index]
         sentences = split_sentences(body, p_start, p_end)
         paragraph_had_speaker_verb = False
         for s_start, s_end in sentences:
@@ -118,8 +123,12 @@ def analyze_text(
         previous_paragraph_open = any(q.close_mark is None for q in paragraph_quotes)
         del paragraph_had_speaker_verb
     _backfill_runs(quotes, body, paragraphs)
+    first_speaker: dict[int, Quote] = {}
+    for quote in quotes:
+        if quote.speaker:
+            first_speaker.setdefault(quote.claim_id, quote)
     for claim in claims:
-        first = next((q for q in quotes if q.claim_id == claim.id and q.speaker), None)
+        first = first_speaker.get(claim.id)
         if first is not None:
             claim.speaker, claim.speaker_title = first.speaker, first.speaker_title
 
@@ -141,13 +150,15 @@ def _is_adjacent(previous: Quote, paragraphs: list[tuple[int, int]], p_index: in
 def _backfill_runs(quotes: list[Quote], body: str, paragraphs: list[tuple[int, int]]) -> None:
     """A quotation left open at a paragraph's end whose continuation found a speaker gets that
     speaker too (the attribution often comes in the second paragraph)."""
+    paragraph_ends = [end for _, end in paragraphs]
     for i in range(len(quotes) - 1, 0, -1):
         later, earlier = quotes[i], quotes[i - 1]
         if earlier.speaker is None and later.speaker and later.how != "none":
             # Open-ended: the earlier quotation runs to its paragraph's end.
-            ends_paragraph = any(end == earlier.end or body[earlier.end:end].strip() == ""
-                                 for _, end in paragraphs if _ <= earlier.start < end)
-            if ends_paragraph and body[earlier.end:later.start].count("\n\n") == 1:
+            index = bisect.bisect_right(paragraph_ends, earlier.start)
+            if index >= len(paragraph_ends) or body[earlier.end : paragraph_ends[index]].strip():
+                continue
+            if body[earlier.end : later.start].count("\n\n") == 1:
                 earlier.speaker = later.speaker
                 earlier.speaker_title = later.speaker_title
                 earlier.title_span = later.title_span

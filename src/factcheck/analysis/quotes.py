@@ -50,11 +50,7 @@ SPEECH_VERBS = (
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _VERB_AT = re.compile(rf"(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 _TITLE_SET = frozenset(w.rstrip(".") for w in TITLE_WORDS) | {"predecessor", "successor", "leader"}
-_TITLED_NAME = re.compile(
-    r"\b((?i:"
-    + "|".join(sorted((re.escape(w) for w in _TITLE_SET if w.isalpha()), key=len, reverse=True))
-    + r"))\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})"
-)
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]+)+")
 # Forms that never have their own subject: "…, she said, adding …".
 _PARTICIPLES = frozenset({"according", "adding", "saying", "noting", "telling", "writing", "speaking"})
 _ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
@@ -142,10 +138,15 @@ class Attributor:
     """Attributes quotations to speakers across an article, keeping track of the people
     introduced so far so that pronouns and surnames can be resolved."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, quotes: list[QuoteSpan] | None = None) -> None:
         self.text = text
+        # The text with every quotation's words blanked (same length), so that a speech verb
+        # inside a quotation is never read as its attribution. Built once: O(length).
+        self.masked = mask_quotes(text, quotes or [])
         self.people: dict[str, _Person] = {}
-        self.order: list[str] = []  # names, most recently mentioned last
+        # Names in order of last mention (a dict as an ordered set: O(1) move-to-end).
+        self.order: dict[str, None] = {}
+        self.by_token: dict[str, set[str]] = {}
         self.last_person: str | None = None
 
     # -- people ---------------------------------------------------------------------------
@@ -154,23 +155,35 @@ class Attributor:
         if name in self.people:
             return name
         tokens = name.split()
-        for known in reversed(self.order):
+        candidates = self.by_token.get(tokens[0], set()) if tokens else set()
+        best: str | None = None
+        best_rank = -1
+        ranks = None
+        for known in candidates:
             person = self.people[known]
             known_tokens = known.split()
             if person.kind != "person" and len(tokens) == 1:
                 continue
             if len(tokens) < len(known_tokens) and all(t in known_tokens for t in tokens):
-                return known
-        return name
+                if ranks is None:
+                    ranks = {n: i for i, n in enumerate(self.order)}
+                rank = ranks.get(known, -1)
+                if best is None or rank > best_rank:
+                    best, best_rank = known, rank
+        return best or name
+
+    def _add_person(self, name: str, kind: str) -> _Person:
+        person = self.people[name] = _Person(name, kind)
+        for token in name.split():
+            self.by_token.setdefault(token, set()).add(name)
+        return person
 
     def _remember(self, phrase: NounPhrase, name: str) -> _Person:
         person = self.people.get(name)
         if person is None:
-            person = _Person(name, phrase.kind if phrase.kind != "pronoun" else "person")
-            self.people[name] = person
-        if name in self.order:
-            self.order.remove(name)
-        self.order.append(name)
+            person = self._add_person(name, phrase.kind if phrase.kind != "pronoun" else "person")
+        self.order.pop(name, None)
+        self.order[name] = None
         if person.kind == "person":
             self.last_person = name
         return person
@@ -210,11 +223,18 @@ class Attributor:
         """Register people introduced by a title anywhere in a sentence ("President Joe
         Biden’s administration", "his predecessor Donald Trump"), so that a later "Biden said"
         resolves to the full name."""
-        for match in _TITLED_NAME.finditer(self.text, start, end):
-            if match.group(1).lower().rstrip(".") not in _TITLE_SET:
+        text = self.text
+        for match in _CAPITALISED_RUN.finditer(text, start, end):
+            # Only runs introduced by a title: "President Joe Biden", "predecessor Donald
+            # Trump", "Deputy Mayor Tom Okafor".
+            before = text[max(start, match.start() - 30) : match.start()].split()
+            words = [w.lower().rstrip(".") for w in match.group().split()]
+            if not (before and before[-1].lower().rstrip(".") in _TITLE_SET) and not any(
+                w in _TITLE_SET for w in words[:-2]
+            ):
                 continue
-            name_end = match.end(2)
-            if self.text[name_end - 2 : name_end] in ("’s", "'s"):
+            name_end = match.end()
+            if text[name_end - 2 : name_end] in ("’s", "'s"):
                 name_end -= 2
             phrase = phrase_before(self.text, name_end, floor=start)
             if phrase is None or phrase.kind != "person" or len(phrase.name.split()) < 2:
@@ -222,8 +242,8 @@ class Attributor:
             name = self._resolve_name(phrase.name)
             person = self.people.get(name)
             if person is None:
-                person = self.people[name] = _Person(name, "person")
-                self.order.insert(0, name)  # known, but not the most recent speaker
+                # Known from now on, but not the most recent speaker.
+                person = self._add_person(name, "person")
             if phrase.title and all(t != phrase.title for t, _ in person.titles):
                 span = Span(phrase.title_start or 0, phrase.title_end or 0, phrase.title)
                 person.titles.append((phrase.title, span))
@@ -231,7 +251,7 @@ class Attributor:
     def attribute_reported(self, start: int, end: int) -> NounPhrase | None:
         """The source of reported speech with no quotation marks ("Okafor said the increase
         would ...", "according to the agency, ...")."""
-        masked = self.text[:end]
+        masked = self.masked
         for verb in _VERB.finditer(masked, start, end):
             if verb.group().lower() in _PARTICIPLES:
                 continue
@@ -246,8 +266,7 @@ class Attributor:
         tuple[QuoteSpan, NounPhrase | None, str]
     ]:
         """Attribute the quotations of one sentence. Returns (quote, phrase, how) triples."""
-        text = self.text
-        masked = _mask(text, sentence_start, sentence_end, quotes)
+        masked = self.masked
         results: list[tuple[QuoteSpan, NounPhrase | None, str]] = []
         sentence_phrase: tuple[NounPhrase, str] | None = None
         for quote in quotes:
@@ -367,15 +386,21 @@ def _skip_spaces(text: str, pos: int) -> int:
     return pos
 
 
-def _mask(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> str:
-    """The text with the quoted words of this sentence blanked (same length), so speech
-    verbs inside a quotation are never read as its attribution."""
-    chars = list(text[: max(end, max((q.end for q in quotes), default=end))])
-    for q in quotes:
-        for k in range(q.start, min(q.end, len(chars))):
-            if chars[k] != "\n":
-                chars[k] = "·"
-    return "".join(chars)
+def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:
+    """``text`` with the words of every quotation replaced by "·" (newlines kept)."""
+    if not quotes:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.start < pos:
+            continue
+        pieces.append(text[pos : q.start])
+        inner = text[q.start : q.end]
+        pieces.append("".join("\n" if ch == "\n" else "·" for ch in inner))
+        pos = q.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def to_quote(

@@ -22,6 +22,7 @@ from factcheck import __version__
 # Sub-command modules, in the order ``--help`` lists them.
 COMMAND_MODULES = (
     "factcheck.commands.analyze",
+    "factcheck.commands.store_cmds",
 )
 
 

@@ -138,3 +138,23 @@ def test_html_page_is_analysed(monkeypatch, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["article"]["title"] == "Council backs plan"
     assert any(q["speaker"] == "Ana Ruiz" for q in data["quotes"])
+
+
+def test_officials_file_flags_psaki_title(seed_path):
+    from tests.conftest import ROOT
+
+    proc = run_cli("analyze", str(seed_path), "--date", "2021-06-18", "--json",
+                   "--officials", str(ROOT / "examples" / "officials.csv"))
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    mismatch = [f for f in data["flags"] if f["kind"] == "title-date-mismatch"]
+    assert len(mismatch) == 1
+    claim = next(c for c in data["claims"] if c["id"] == mismatch[0]["claim_id"])
+    assert "grand bargain" in claim["text"]
+    assert "White House press secretary" in mismatch[0]["message"]
+    assert "2013-02-11" in mismatch[0]["message"]
+    # No flag on Easley (not in the registry) or on the Kim quotes.
+    flagged = {f["claim_id"] for f in data["flags"]}
+    for claim in data["claims"]:
+        if claim["speaker"] in ("Leif-Eric Easley", "Kim Jong-un"):
+            assert claim["id"] not in flagged

@@ -32,21 +32,46 @@ def build_analysis(n: int) -> Analysis:
         parts.append(sentence)
         offset += len(sentence) + 1
         claims.append(
-            Claim(i + 1, sentence, start, start + len(sentence), "statistic", 0.7,
-                  [Reason("number", 0.5), Reason("quote", 0.2)], f"Official {i}",
-                  "Minister", i // 5)
+            Claim(
+                i + 1,
+                sentence,
+                start,
+                start + len(sentence),
+                "statistic",
+                0.7,
+                [Reason("number", 0.5), Reason("quote", 0.2)],
+                f"Official {i}",
+                "Minister",
+                i // 5,
+            )
         )
         if i % 3 == 0:
             end = start + sentence.index(",") + 2
-            quotes.append(Quote(sentence[: end - start], start, end, i + 1, f"Official {i}",
-                                "Minister", cue="said", how="said X"))
+            quotes.append(
+                Quote(
+                    sentence[: end - start],
+                    start,
+                    end,
+                    i + 1,
+                    f"Official {i}",
+                    "Minister",
+                    cue="said",
+                    how="said X",
+                )
+            )
         if i % 10 == 0:
             flags.append(Flag("no_speaker", "Check the speaker.", i + 1, {"key": f"k{i}"}))
     text = " ".join(parts)
     return Analysis(
-        article=Article(text=text, title=f"Benchmark article ({n} claims)", outlet="Bench",
-                        source=f"bench://{n}"),
-        claims=claims, quotes=quotes, flags=flags,
+        article=Article(
+            text=text,
+            title=f"Benchmark article ({n} claims)",
+            outlet="Bench",
+            source=f"bench://{n}",
+        ),
+        claims=claims,
+        quotes=quotes,
+        flags=flags,
     )
 
 
@@ -88,7 +113,10 @@ def main() -> None:
             claim = claims[(n * step) % len(claims)]
             started = time.perf_counter()
             claim.version = store.set_verdict(
-                claim.id, scale[n % len(scale)], f"rationale {n}", who="bench",
+                claim.id,
+                scale[n % len(scale)],
+                f"rationale {n}",
+                who="bench",
                 expected_version=claim.version,
             )
             changes.append((time.perf_counter() - started) * 1000)
@@ -107,10 +135,14 @@ def main() -> None:
     print(f"  create database          {open_new * 1000:8.1f} ms")
     print(f"  import review            {import_time * 1000:8.1f} ms")
     print(f"  reopen database          {open_time * 1000:8.1f} ms")
-    print(f"  load all claims          {min(loads) * 1000:8.1f} ms best, "
-          f"{statistics.median(loads) * 1000:.1f} ms median of {len(loads)} (target < 300 ms)")
-    print(f"  verdict change           {statistics.median(changes):8.2f} ms median, "
-          f"{p95:.2f} ms p95 of {len(changes)} (target < 2 ms median)")
+    print(
+        f"  load all claims          {min(loads) * 1000:8.1f} ms best, "
+        f"{statistics.median(loads) * 1000:.1f} ms median of {len(loads)} (target < 300 ms)"
+    )
+    print(
+        f"  verdict change           {statistics.median(changes):8.2f} ms median, "
+        f"{p95:.2f} ms p95 of {len(changes)} (target < 2 ms median)"
+    )
     print(f"  claim detail             {detail_time * 1000:8.1f} ms")
     print(f"  list reviews             {list_time * 1000:8.1f} ms")
 

@@ -64,7 +64,10 @@ def make_analysis(
         text += sentence
         claims.append(
             Claim(
-                id=i + 1, text=sentence, start=start, end=len(text),
+                id=i + 1,
+                text=sentence,
+                start=start,
+                end=len(text),
                 kind="quote" if i == 1 else "statistic",
                 checkworthy=0.5 + (i % 5) / 10,
                 reasons=[Reason("number", 0.4), Reason("official source", 0.2)],
@@ -82,11 +85,17 @@ def make_analysis(
         title_at = text.index("Finance Minister", c.start)
         quotes.append(
             Quote(
-                text=text[c.start:q_end], start=c.start, end=q_end, claim_id=2,
-                speaker="Jane Roe", speaker_title="Finance Minister", speaker_org=None,
+                text=text[c.start : q_end],
+                start=c.start,
+                end=q_end,
+                claim_id=2,
+                speaker="Jane Roe",
+                speaker_title="Finance Minister",
+                speaker_org=None,
                 speaker_span=Span(name_at, name_at + 8, "Jane Roe"),
                 title_span=Span(title_at, title_at + 16, "Finance Minister"),
-                cue="said", how="said X",
+                cue="said",
+                how="said X",
             )
         )
         speakers.append(
@@ -100,10 +109,18 @@ def make_analysis(
         flags.append(Flag("no_date", "The article has no byline.", None, {"key": "no-byline"}))
     return Analysis(
         article=Article(
-            text=text, title=title, outlet="Example News", byline="A. Writer",
-            published=published, source=source, removed=["Share this", "Comments (3)"],
+            text=text,
+            title=title,
+            outlet="Example News",
+            byline="A. Writer",
+            published=published,
+            source=source,
+            removed=["Share this", "Comments (3)"],
         ),
-        claims=claims, quotes=quotes, flags=flags, speakers=speakers,
+        claims=claims,
+        quotes=quotes,
+        flags=flags,
+        speakers=speakers,
         headings=[],
     )
 

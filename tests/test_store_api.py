@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from store_fixtures import *  # noqa: F403
-from store_fixtures import make_analysis
 
 from factcheck.analysis.model import Flag
 from factcheck.errors import StoreError
 from factcheck.store import ConflictError, NotFoundError, Store
+from store_fixtures import *  # noqa: F403
+from store_fixtures import make_analysis
 
 
 def _import(store, **kw):
@@ -34,18 +34,23 @@ def test_import_stores_everything(store):
     assert [c.number for c in claims] == [1, 2, 3, 4, 5, 6]
     assert [c.text for c in claims] == [c.text for c in analysis.claims]
     for row in claims:
-        assert review.text[row.start:row.end] == row.text
+        assert review.text[row.start : row.end] == row.text
         assert row.status == "unreviewed" and row.verdict is None and row.version == 1
     assert claims[0].open_flags == 1 and claims[2].flags == 1 and claims[1].flags == 0
     detail = store.claim_detail(claims[1].id)
     assert detail.quotes[0].speaker == "Jane Roe"
     assert detail.quotes[0].speaker_title == "Finance Minister"
     assert detail.quotes[0].person_id is None
-    assert detail.reasons == [{"label": "number", "weight": 0.4},
-                              {"label": "official source", "weight": 0.2}]
+    assert detail.reasons == [
+        {"label": "number", "weight": 0.4},
+        {"label": "official source", "weight": 0.2},
+    ]
     flags = store.list_flags(result.review_id)
     assert [(f.kind, f.state) for f in flags] == [
-        ("no_speaker", "open"), ("anonymous_source", "open"), ("no_date", "open")]
+        ("no_speaker", "open"),
+        ("anonymous_source", "open"),
+        ("no_date", "open"),
+    ]
     assert flags[2].claim_id is None
 
 
@@ -113,12 +118,21 @@ def test_unknown_ids_are_one_line_errors(store):
 def test_set_verdict_versions_and_history(store):
     result = _import(store)
     claim = store.load_claims(result.review_id)[0]
-    v2 = store.set_verdict(claim.id, "mostly-false", "Off by a factor of ten.", who="ana",
-                           expected_version=claim.version)
+    v2 = store.set_verdict(
+        claim.id,
+        "mostly-false",
+        "Off by a factor of ten.",
+        who="ana",
+        expected_version=claim.version,
+    )
     assert v2 == claim.version + 1
     row = store.get_claim(claim.id)
     assert (row.verdict, row.rationale, row.reviewer, row.status) == (
-        "mostly-false", "Off by a factor of ten.", "ana", "done")
+        "mostly-false",
+        "Off by a factor of ten.",
+        "ana",
+        "done",
+    )
     # Same values again: nothing to change, no new version.
     assert store.set_verdict(claim.id, "mostly-false", who="ana", expected_version=v2) == v2
     (entry,) = store.history(claim_id=claim.id)
@@ -158,11 +172,16 @@ def test_status_priority_text(store):
     claim = store.load_claims(_import(store).review_id)[0]
     v = store.set_status(claim.id, "in_progress", who="ana", expected_version=1)
     v = store.set_priority(claim.id, 2, who="ana", expected_version=v)
-    v = store.edit_claim_text(claim.id, "  Inflation fell to 2 percent.  ", who="ana",
-                              expected_version=v)
+    v = store.edit_claim_text(
+        claim.id, "  Inflation fell to 2 percent.  ", who="ana", expected_version=v
+    )
     row = store.get_claim(claim.id)
     assert (row.status, row.priority, row.text, row.version) == (
-        "in_progress", 2, "Inflation fell to 2 percent.", v)
+        "in_progress",
+        2,
+        "Inflation fell to 2 percent.",
+        v,
+    )
     with pytest.raises(StoreError, match="empty"):
         store.edit_claim_text(claim.id, "   ")
 
@@ -173,9 +192,15 @@ def test_status_priority_text(store):
 def test_evidence_add_update_remove(store):
     review_id = _import(store).review_id
     claim = store.load_claims(review_id)[0]
-    ev = store.add_evidence(claim.id, url="https://stats.example/cpi", title="CPI May",
-                            excerpt="2.1 percent", reliability="high", who="ana",
-                            expected_version=claim.version)
+    ev = store.add_evidence(
+        claim.id,
+        url="https://stats.example/cpi",
+        title="CPI May",
+        excerpt="2.1 percent",
+        reliability="high",
+        who="ana",
+        expected_version=claim.version,
+    )
     note = store.add_evidence(claim.id, note="Called the office; no answer.", who="ana")
     detail = store.claim_detail(claim.id)
     assert [(e.kind, e.added_by) for e in detail.evidence] == [("link", "ana"), ("note", "ana")]
@@ -209,16 +234,27 @@ def test_flag_states(store):
 
 def test_add_flags_keeps_dismissals_and_replaces_stale(store):
     review_id = _import(store).review_id
-    first = store.add_flags(review_id, [
-        Flag("title_mismatch", "Jane Roe was not Finance Minister then.", 2, {"key": "roe-fm"}),
-        Flag("title_not_found", "No such title.", 2, {"key": "roe-x"}),
-    ], origin="officials", who="bot")
+    first = store.add_flags(
+        review_id,
+        [
+            Flag("title_mismatch", "Jane Roe was not Finance Minister then.", 2, {"key": "roe-fm"}),
+            Flag("title_not_found", "No such title.", 2, {"key": "roe-x"}),
+        ],
+        origin="officials",
+        who="bot",
+    )
     store.set_flag_state(first[0], "dismissed", "registry is wrong", who="ana")
     # Re-running the check: same finding (reworded) keeps its id and dismissal; the stale
     # open flag of this origin goes; analysis flags are untouched.
-    again = store.add_flags(review_id, [
-        Flag("title_mismatch", "Reworded message.", 2, {"key": "roe-fm"}),
-    ], origin="officials", replace=True, who="bot")
+    again = store.add_flags(
+        review_id,
+        [
+            Flag("title_mismatch", "Reworded message.", 2, {"key": "roe-fm"}),
+        ],
+        origin="officials",
+        replace=True,
+        who="bot",
+    )
     assert again == [first[0]]
     officials = [f for f in store.list_flags(review_id) if f.origin == "officials"]
     assert [(f.id, f.state) for f in officials] == [(first[0], "dismissed")]
@@ -229,11 +265,15 @@ def test_add_flags_keeps_dismissals_and_replaces_stale(store):
 
 def test_article_metadata(store):
     review_id = _import(store).review_id
-    v = store.update_article_metadata(review_id, published="2021-06-19", title="New title",
-                                      who="ana", expected_version=1)
+    v = store.update_article_metadata(
+        review_id, published="2021-06-19", title="New title", who="ana", expected_version=1
+    )
     review = store.get_review(review_id)
     assert (review.published, review.title, review.version) == (
-        dt.date(2021, 6, 19), "New title", v)
+        dt.date(2021, 6, 19),
+        "New title",
+        v,
+    )
     with pytest.raises(ConflictError):
         store.update_article_metadata(review_id, outlet="X", expected_version=1)
     with pytest.raises(StoreError, match="not a date"):
@@ -261,7 +301,7 @@ def test_split_then_undo(store):
     assert rows[1].text == '"We have halved inflation,"'
     assert rows[2].id == new_id and rows[2].text.startswith("said Finance Minister")
     for r in rows:
-        assert review.text[r.start:r.end] == r.text
+        assert review.text[r.start : r.end] == r.text
     # The quote starts before the split: it stays on the first part.
     assert len(store.claim_detail(claim.id).quotes) == 1
     assert store.undo_last(review_id, who="ana").startswith("split claim 2")
@@ -279,7 +319,7 @@ def test_merge_then_undo_restores_children(store):
     merged = store.load_claims(review_id)
     assert [r.number for r in merged] == [1, 2, 3, 4]
     review = store.get_review(review_id)
-    assert merged[1].text == review.text[rows[1].start:rows[2].end]
+    assert merged[1].text == review.text[rows[1].start : rows[2].end]
     detail = store.claim_detail(rows[1].id)
     assert [e.id for e in detail.evidence] == [ev]
     assert [f.kind for f in detail.flags] == ["anonymous_source"]
@@ -299,8 +339,9 @@ def test_add_claim_numbers_in_article_order_and_undo(store):
     review = store.get_review(review_id)
     # Select the words "the statistics office said" inside claim 1 (editor's selection).
     start = review.text.index("the statistics office")
-    new_id = store.add_claim(review_id, start - 1, start + len("the statistics office said"),
-                             who="ana")
+    new_id = store.add_claim(
+        review_id, start - 1, start + len("the statistics office said"), who="ana"
+    )
     after = store.load_claims(review_id)
     assert [r.number for r in after] == [1, 2, 3, 4, 5]
     assert after[1].id == new_id and after[1].text == "the statistics office said"
@@ -346,7 +387,12 @@ def test_undo_of_removed_evidence_brings_it_back(store):
     store.undo_last(review_id, who="ana")
     (back,) = store.list_evidence(review_id)
     assert (back.id, back.url, back.title, back.excerpt, back.added_by) == (
-        ev, "https://x.example", "T", "E", "ana")
+        ev,
+        "https://x.example",
+        "T",
+        "E",
+        "ana",
+    )
     assert back.added_at.tzinfo is not None
 
 
@@ -381,8 +427,14 @@ def test_review_json_extends_analyze_json(store):
     for got, want in zip(data["claims"], expected["claims"], strict=True):
         assert {k: got[k] for k in want} == want
     first = data["claims"][0]
-    assert (first["status"], first["verdict"], first["verdict_label"], first["rationale"],
-            first["evidence_count"], first["open_flags"]) == ("done", "false", "False", "no", 1, 1)
+    assert (
+        first["status"],
+        first["verdict"],
+        first["verdict_label"],
+        first["rationale"],
+        first["evidence_count"],
+        first["open_flags"],
+    ) == ("done", "false", "False", "no", 1, 1)
     assert first["flags"] == [data["flags"][0]["id"]]
     assert data["flags"][0]["state"] == "open"
     assert (data["id"], data["revision"]) == (review_id, 1)

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from store_fixtures import make_analysis
 
 from factcheck.cli import main
+from store_fixtures import make_analysis
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "harbour-ferry.txt"
 
@@ -48,12 +48,33 @@ def test_import_reviews_show_verdict_evidence(db, fake_analysis, capsys):
     code, out, _ = run(capsys, "--db", db, "import", "changed")
     assert out.startswith("2\tnew revision 2 (previous: review 1)")
 
-    code, out, _ = run(capsys, "--db", db, "verdict", "1", "2", "MOSTLY false",
-                       "--rationale", "Halved from 8% to 5% is not half.")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "verdict",
+        "1",
+        "2",
+        "MOSTLY false",
+        "--rationale",
+        "Halved from 8% to 5% is not half.",
+    )
     assert code == 0
     assert out.strip() == "review 1 claim 2: verdict Mostly false (was none), version 2"
-    code, out, _ = run(capsys, "--db", db, "evidence", "1", "2", "--url",
-                       "https://stats.example/cpi", "--title", "CPI", "--reviewer", "ana")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "evidence",
+        "1",
+        "2",
+        "--url",
+        "https://stats.example/cpi",
+        "--title",
+        "CPI",
+        "--reviewer",
+        "ana",
+    )
     assert code == 0 and out.strip() == "review 1 claim 2: added link evidence #1"
     code, out, _ = run(capsys, "--db", db, "evidence", "1", "2", "--note", "Called the office.")
     assert code == 0
@@ -74,8 +95,13 @@ def test_import_reviews_show_verdict_evidence(db, fake_analysis, capsys):
     data = json.loads(out)
     assert (data["id"], data["revision"]) == (1, 1)
     claim = data["claims"][1]
-    assert (claim["id"], claim["status"], claim["verdict"], claim["evidence_count"],
-            claim["reviewer"]) == (2, "done", "mostly-false", 2, "tester")
+    assert (
+        claim["id"],
+        claim["status"],
+        claim["verdict"],
+        claim["evidence_count"],
+        claim["reviewer"],
+    ) == (2, "done", "mostly-false", 2, "tester")
     assert claim["rationale"] == "Halved from 8% to 5% is not half."
     assert {"id", "state"} <= set(data["flags"][0])
 

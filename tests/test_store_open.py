@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from store_fixtures import *  # noqa: F403
-from store_fixtures import PG_URL, make_analysis, reset_pg
 
 from factcheck.errors import StoreError
 from factcheck.store import Store, engine
 from factcheck.store.engine import resolve_target
+from store_fixtures import *  # noqa: F403
+from store_fixtures import PG_URL, make_analysis, reset_pg
 
 
 def digest(path: Path) -> str:
@@ -57,13 +57,12 @@ def test_default_location_is_claims_db_in_cwd(monkeypatch, tmp_path):
 
 
 def test_sqlite_settings(sqlite_path):
-    with Store.open(sqlite_path, timeout=3) as store:
-        with store._engine.connect() as conn:
-            pragma = lambda name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
-            assert pragma("journal_mode") == "wal"
-            assert pragma("foreign_keys") == 1
-            assert pragma("synchronous") == 1  # NORMAL
-            assert pragma("busy_timeout") == 3000
+    with Store.open(sqlite_path, timeout=3) as store, store._engine.connect() as conn:
+        pragma = lambda name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("foreign_keys") == 1
+        assert pragma("synchronous") == 1  # NORMAL
+        assert pragma("busy_timeout") == 3000
 
 
 def test_opening_at_head_skips_alembic(sqlite_path):
@@ -72,8 +71,7 @@ def test_opening_at_head_skips_alembic(sqlite_path):
         f"s = Store.open({str(sqlite_path)!r}); s.list_reviews(); s.close();"
         "print('alembic' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
 
@@ -218,7 +216,7 @@ def test_locked_past_the_timeout(sqlite_path):
 
 
 def test_schema_head_matches_the_scripts():
-    assert engine.SCHEMA_HEAD == engine.script_head()
+    assert engine.script_head() == engine.SCHEMA_HEAD
     assert engine.SCHEMA_HEAD in engine.known_revisions()
 
 
@@ -275,8 +273,7 @@ def downgrade():
 def pretend_newer_factcheck(tmp_path, monkeypatch):
     """Pretend to be a factcheck whose migrations go one revision further (0002)."""
     migrations = tmp_path / "migrations"
-    shutil.copytree(engine.MIGRATIONS_DIR, migrations,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(engine.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
     (migrations / "versions" / "0002_test_notes.py").write_text(FAKE_0002)
     monkeypatch.setattr(engine, "MIGRATIONS_DIR", migrations)
     monkeypatch.setattr(engine, "SCHEMA_HEAD", "0002")
@@ -324,7 +321,9 @@ def test_older_database_is_upgraded_after_a_backup(sqlite_path, tmp_path, monkey
 def test_read_only_old_database_is_refused(sqlite_path, newer_factcheck):
     sqlite_path.chmod(0o444)
     try:
-        assert_one_line_refusal(sqlite_path, "needs upgrading .schema 0001 -> 0002. but is read-only")
+        assert_one_line_refusal(
+            sqlite_path, "needs upgrading .schema 0001 -> 0002. but is read-only"
+        )
     finally:
         sqlite_path.chmod(0o644)
 

@@ -12,10 +12,10 @@ import textwrap
 import time
 
 import pytest
-from store_fixtures import *  # noqa: F403
-from store_fixtures import make_analysis
 
 from factcheck.store import ConflictError, Store
+from store_fixtures import *  # noqa: F403
+from store_fixtures import make_analysis
 
 WRITER = textwrap.dedent(
     """
@@ -42,7 +42,8 @@ def test_sigkill_mid_burst_loses_no_saved_edit(sqlite_path):
         review_id = store.import_analysis(make_analysis(40)).review_id
     proc = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(sqlite_path), str(review_id)],
-        stdout=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     saved: list[int] = []
     deadline = time.monotonic() + 20
@@ -66,10 +67,7 @@ def test_sigkill_mid_burst_loses_no_saved_edit(sqlite_path):
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     notes = {row[0] for row in con.execute("SELECT note FROM evidence")}
     logged = {
-        row[0]
-        for row in con.execute(
-            "SELECT new_value FROM change_log WHERE field = 'rationale'"
-        )
+        row[0] for row in con.execute("SELECT new_value FROM change_log WHERE field = 'rationale'")
     }
     con.close()
     for i in saved:
@@ -109,7 +107,9 @@ def test_two_processes_same_claim_one_wins_one_is_told(db_url, tmp_path):
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", RACER, db_url, str(claim.id), str(claim.version), str(go), who],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for who in ("a", "b")
     ]
@@ -135,8 +135,9 @@ def test_two_store_instances_detect_conflict(db_url):
         review_id = first.import_analysis(make_analysis()).review_id
         mine = first.load_claims(review_id)[2]
         theirs = second.load_claims(review_id)[2]
-        second.add_evidence(theirs.id, url="https://x.example", who="bob",
-                            expected_version=theirs.version)
+        second.add_evidence(
+            theirs.id, url="https://x.example", who="bob", expected_version=theirs.version
+        )
         with pytest.raises(ConflictError, match="claim 3 was changed by bob"):
             first.set_status(mine.id, "done", who="ana", expected_version=mine.version)
         fresh = first.get_claim(mine.id)

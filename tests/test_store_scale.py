@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import pytest
-from store_fixtures import *  # noqa: F403
-from store_fixtures import make_analysis
 
 from factcheck.errors import StoreError
 from factcheck.store import DEFAULT_SCALE, Store, load_rating_scale
+from store_fixtures import *  # noqa: F403
+from store_fixtures import make_analysis
 
 
 def test_default_scale():
     assert [r.label for r in DEFAULT_SCALE] == [
-        "True", "Mostly true", "Misleading", "Mostly false", "False", "Unproven"]
+        "True",
+        "Mostly true",
+        "Misleading",
+        "Mostly false",
+        "False",
+        "Unproven",
+    ]
     assert [r.value for r in DEFAULT_SCALE] == [5, 4, 3, 2, 1, None]
     assert (DEFAULT_SCALE.best_value, DEFAULT_SCALE.worst_value) == (5, 1)
     assert all(r.description for r in DEFAULT_SCALE)

@@ -138,8 +138,10 @@ def run_reviews(args: argparse.Namespace) -> int:
         print(f"no reviews in {location} (add one with: factcheck import SOURCE)")
         return 0
     width = shutil.get_terminal_size((100, 24)).columns
-    header = f"{'ID':>4}  {'REV':>3}  {'DATE':<10}  {'OUTLET':<16}  {'CLAIMS':>6}  " \
-             f"{'DONE':>4}  {'FLAGS':>5}  TITLE"
+    header = (
+        f"{'ID':>4}  {'REV':>3}  {'DATE':<10}  {'OUTLET':<16}  {'CLAIMS':>6}  "
+        f"{'DONE':>4}  {'FLAGS':>5}  TITLE"
+    )
     print(header)
     for r in reviews:
         date = r.published.isoformat() if r.published else "-"

@@ -53,19 +53,39 @@ __all__ = sorted(_EXPORTS)
 
 if TYPE_CHECKING:  # pragma: no cover
     from factcheck.store.api import (  # noqa: F401
-        ConflictError, NotFoundError, ReadOnlyError, Store, content_hash, default_reviewer,
+        ConflictError,
+        NotFoundError,
+        ReadOnlyError,
+        Store,
+        content_hash,
+        default_reviewer,
         flag_key,
     )
     from factcheck.store.engine import SCHEMA_HEAD, resolve_target  # noqa: F401
     from factcheck.store.models import (  # noqa: F401
-        CLAIM_STATUSES, EVIDENCE_KINDS, FLAG_STATES, RELIABILITY, STATUS_LABELS,
+        CLAIM_STATUSES,
+        EVIDENCE_KINDS,
+        FLAG_STATES,
+        RELIABILITY,
+        STATUS_LABELS,
     )
     from factcheck.store.scale import (  # noqa: F401
-        DEFAULT_SCALE, Rating, RatingScale, load_rating_scale,
+        DEFAULT_SCALE,
+        Rating,
+        RatingScale,
+        load_rating_scale,
     )
     from factcheck.store.types import (  # noqa: F401
-        Change, ChangeSetRow, ClaimDetail, ClaimRow, EvidenceRow, FlagRow, ImportResult,
-        QuoteRow, ReviewInfo, ReviewSummary,
+        Change,
+        ChangeSetRow,
+        ClaimDetail,
+        ClaimRow,
+        EvidenceRow,
+        FlagRow,
+        ImportResult,
+        QuoteRow,
+        ReviewInfo,
+        ReviewSummary,
     )
 
 

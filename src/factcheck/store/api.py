@@ -147,8 +147,9 @@ class _Unit:
         self.now = utcnow()
         self.changes: list[dict[str, Any]] = []
 
-    def log(self, entity: str, entity_id: int, field: str | None, old: Any, new: Any,
-            op: str = "update") -> None:
+    def log(
+        self, entity: str, entity_id: int, field: str | None, old: Any, new: Any, op: str = "update"
+    ) -> None:
         self.changes.append(
             {
                 "entity": entity,
@@ -164,8 +165,14 @@ class _Unit:
         row = self.conn.execute(select(table).where(table.c.id == row_id)).mappings().one()
         return {k: _enc(v) for k, v in row.items()}
 
-    def record(self, review_id: int, claim_id: int | None, action: str, description: str,
-               undo_of: int | None = None) -> int:
+    def record(
+        self,
+        review_id: int,
+        claim_id: int | None,
+        action: str,
+        description: str,
+        undo_of: int | None = None,
+    ) -> int:
         """Write the change set and its changes; touch the review's ``updated_at``."""
         set_id = self.conn.execute(
             CS.insert().returning(CS.c.id),
@@ -191,8 +198,15 @@ class Store:
     Safe to share between threads (each call takes its own pooled connection).
     """
 
-    def __init__(self, engine: sa.Engine, target: _engine.Target, *, readonly: bool,
-                 timeout: float, backup: Path | None = None):
+    def __init__(
+        self,
+        engine: sa.Engine,
+        target: _engine.Target,
+        *,
+        readonly: bool,
+        timeout: float,
+        backup: Path | None = None,
+    ):
         self._engine = engine
         self._writer = engine.execution_options(factcheck_begin="IMMEDIATE")
         self._target = target
@@ -352,8 +366,9 @@ class Store:
             return self._scale
         with self._read() as conn:
             rows = conn.execute(
-                select(RT.c.key, RT.c.label, RT.c.description, RT.c.position, RT.c.value)
-                .order_by(RT.c.position, RT.c.key)
+                select(RT.c.key, RT.c.label, RT.c.description, RT.c.position, RT.c.value).order_by(
+                    RT.c.position, RT.c.key
+                )
             ).all()
         if not rows:
             return DEFAULT_SCALE if _fallback else RatingScale(())
@@ -369,8 +384,13 @@ class Store:
             u.conn.execute(
                 RT.insert(),
                 [
-                    {"key": r.key, "label": r.label, "description": r.description,
-                     "position": r.order, "value": r.value}
+                    {
+                        "key": r.key,
+                        "label": r.label,
+                        "description": r.description,
+                        "position": r.order,
+                        "value": r.value,
+                    }
                     for r in scale
                 ],
             )
@@ -470,8 +490,7 @@ class Store:
             if flags:
                 conn.execute(F.insert(), flags)
             what = f"revision {revision} of {art.source}" if previous else "article"
-            u.record(review_id, None, "import",
-                     f"imported {what} ({len(analysis.claims)} claims)")
+            u.record(review_id, None, "import", f"imported {what} ({len(analysis.claims)} claims)")
         return ImportResult(review_id, True, revision, previous.id if previous else None)
 
     def _insert_claims(self, conn: sa.Connection, review_id: int, claims, now) -> dict[int, int]:
@@ -510,8 +529,9 @@ class Store:
     def _flag_states(conn: sa.Connection, review_id: int) -> dict[tuple, dict[str, Any]]:
         """Editors' decisions on a review's flags, by (claim text, kind, key)."""
         rows = conn.execute(
-            select(C.c.text, F.c.kind, F.c.key, F.c.state, F.c.state_reason, F.c.state_by,
-                   F.c.state_at)
+            select(
+                C.c.text, F.c.kind, F.c.key, F.c.state, F.c.state_reason, F.c.state_by, F.c.state_at
+            )
             .select_from(F.outerjoin(C, F.c.claim_id == C.c.id))
             .where(F.c.review_id == review_id, F.c.state != "open")
         ).all()
@@ -531,9 +551,16 @@ class Store:
         """Every review, most recently changed first, with progress counts."""
         with self._read() as conn:
             reviews = conn.execute(
-                select(R.c.id, R.c.title, R.c.outlet, R.c.published, R.c.source, R.c.revision,
-                       R.c.imported_at, R.c.updated_at)
-                .order_by(R.c.updated_at.desc(), R.c.id.desc())
+                select(
+                    R.c.id,
+                    R.c.title,
+                    R.c.outlet,
+                    R.c.published,
+                    R.c.source,
+                    R.c.revision,
+                    R.c.imported_at,
+                    R.c.updated_at,
+                ).order_by(R.c.updated_at.desc(), R.c.id.desc())
             ).all()
             status: dict[int, dict[str, int]] = {}
             for rid, st, n in conn.execute(
@@ -556,13 +583,18 @@ class Store:
             )
         return [
             ReviewSummary(
-                id=r.id, title=r.title, outlet=r.outlet, published=r.published, source=r.source,
+                id=r.id,
+                title=r.title,
+                outlet=r.outlet,
+                published=r.published,
+                source=r.source,
                 revision=r.revision,
                 claim_count=sum(status.get(r.id, {}).values()),
                 status_counts=status.get(r.id, {}),
                 verdict_counts=verdicts.get(r.id, {}),
                 open_flags=flags.get(r.id, 0),
-                imported_at=_utc(r.imported_at), updated_at=_utc(r.updated_at),
+                imported_at=_utc(r.imported_at),
+                updated_at=_utc(r.updated_at),
             )
             for r in reviews
         ]
@@ -574,12 +606,21 @@ class Store:
         if row is None:
             raise NotFoundError(f"no review with id {review_id}")
         return ReviewInfo(
-            id=row["id"], source=row["source"], content_hash=row["content_hash"],
-            revision=row["revision"], previous_id=row["previous_id"], title=row["title"],
-            outlet=row["outlet"], byline=row["byline"], published=row["published"],
-            text=row["text"], removed=list(row["removed"] or []),
-            headings=list(row["headings"] or []), speakers=list(row["speakers"] or []),
-            imported_at=_utc(row["imported_at"]), updated_at=_utc(row["updated_at"]),
+            id=row["id"],
+            source=row["source"],
+            content_hash=row["content_hash"],
+            revision=row["revision"],
+            previous_id=row["previous_id"],
+            title=row["title"],
+            outlet=row["outlet"],
+            byline=row["byline"],
+            published=row["published"],
+            text=row["text"],
+            removed=list(row["removed"] or []),
+            headings=list(row["headings"] or []),
+            speakers=list(row["speakers"] or []),
+            imported_at=_utc(row["imported_at"]),
+            updated_at=_utc(row["updated_at"]),
             version=row["version"],
         )
 
@@ -591,24 +632,36 @@ class Store:
         with self._read() as conn:
             return list(
                 conn.execute(
-                    select(R.c.id).where(R.c.source == review.source)
-                    .order_by(R.c.revision, R.c.id)
+                    select(R.c.id).where(R.c.source == review.source).order_by(R.c.revision, R.c.id)
                 ).scalars()
             )
 
     _CLAIM_COLUMNS = (
-        C.c.id, C.c.review_id, C.c.ordinal, C.c.text, C.c.start_offset, C.c.end_offset,
-        C.c.kind, C.c.checkworthy, C.c.speaker, C.c.speaker_title, C.c.paragraph, C.c.status,
-        C.c.priority, C.c.verdict, C.c.rationale, C.c.reviewer, C.c.updated_at, C.c.version,
+        C.c.id,
+        C.c.review_id,
+        C.c.ordinal,
+        C.c.text,
+        C.c.start_offset,
+        C.c.end_offset,
+        C.c.kind,
+        C.c.checkworthy,
+        C.c.speaker,
+        C.c.speaker_title,
+        C.c.paragraph,
+        C.c.status,
+        C.c.priority,
+        C.c.verdict,
+        C.c.rationale,
+        C.c.reviewer,
+        C.c.updated_at,
+        C.c.version,
     )
 
     def load_claims(self, review_id: int) -> list[ClaimRow]:
         """All claims of a review in order, with flag and evidence counts, for the claim list."""
         with self._read() as conn:
             rows = conn.execute(
-                select(*self._CLAIM_COLUMNS)
-                .where(C.c.review_id == review_id)
-                .order_by(C.c.ordinal)
+                select(*self._CLAIM_COLUMNS).where(C.c.review_id == review_id).order_by(C.c.ordinal)
             ).all()
             if not rows:
                 self._must_exist(conn, review_id)
@@ -718,8 +771,7 @@ class Store:
             return [
                 _quote_row(r)
                 for r in conn.execute(
-                    select(Q).where(Q.c.review_id == review_id)
-                    .order_by(Q.c.start_offset, Q.c.id)
+                    select(Q).where(Q.c.review_id == review_id).order_by(Q.c.start_offset, Q.c.id)
                 ).mappings()
             ]
 
@@ -733,13 +785,16 @@ class Store:
                 ).mappings()
             ]
 
-    def history(self, *, claim_id: int | None = None, review_id: int | None = None,
-                limit: int | None = None) -> list[ChangeSetRow]:
+    def history(
+        self, *, claim_id: int | None = None, review_id: int | None = None, limit: int | None = None
+    ) -> list[ChangeSetRow]:
         """Changes to a claim (or to a whole review), newest first, each with its fields."""
         if (claim_id is None) == (review_id is None):
             raise ValueError("give exactly one of claim_id or review_id")
         with self._read() as conn:
-            where = CS.c.claim_id == claim_id if claim_id is not None else CS.c.review_id == review_id
+            where = (
+                CS.c.claim_id == claim_id if claim_id is not None else CS.c.review_id == review_id
+            )
             return self._history(conn, where, limit)
 
     @staticmethod
@@ -756,17 +811,22 @@ class Store:
             select(CL).where(CL.c.change_set_id.in_(ids)).order_by(CL.c.id)
         ).mappings():
             changes.setdefault(r["change_set_id"], []).append(
-                Change(r["entity"], r["entity_id"], r["field"], r["op"], r["old_value"],
-                       r["new_value"])
+                Change(
+                    r["entity"], r["entity_id"], r["field"], r["op"], r["old_value"], r["new_value"]
+                )
             )
-        undone = set(
-            conn.execute(select(CS.c.undo_of).where(CS.c.undo_of.in_(ids))).scalars()
-        )
+        undone = set(conn.execute(select(CS.c.undo_of).where(CS.c.undo_of.in_(ids))).scalars())
         return [
             ChangeSetRow(
-                id=s["id"], review_id=s["review_id"], claim_id=s["claim_id"], who=s["who"],
-                at=_utc(s["at"]), action=s["action"], description=s["description"],
-                undo_of=s["undo_of"], undone=s["id"] in undone,
+                id=s["id"],
+                review_id=s["review_id"],
+                claim_id=s["claim_id"],
+                who=s["who"],
+                at=_utc(s["at"]),
+                action=s["action"],
+                description=s["description"],
+                undo_of=s["undo_of"],
+                undone=s["id"] in undone,
                 changes=tuple(changes.get(s["id"], ())),
             )
             for s in sets
@@ -776,20 +836,35 @@ class Store:
         """The review rebuilt as an ``Analysis`` (claim ids are the claim numbers), with the
         editors' current claim texts and spans: for exporters and for re-running checks."""
         from factcheck.analysis.model import (
-            Analysis, Article, Claim, Flag, Quote, Reason, Span, Speaker,
+            Analysis,
+            Article,
+            Claim,
+            Flag,
+            Quote,
+            Reason,
+            Span,
+            Speaker,
         )
 
         review = self.get_review(review_id)
         with self._read() as conn:
-            claims = conn.execute(
-                select(C).where(C.c.review_id == review_id).order_by(C.c.ordinal)
-            ).mappings().all()
-            quotes = conn.execute(
-                select(Q).where(Q.c.review_id == review_id).order_by(Q.c.start_offset, Q.c.id)
-            ).mappings().all()
-            flags = conn.execute(
-                select(F).where(F.c.review_id == review_id).order_by(F.c.id)
-            ).mappings().all()
+            claims = (
+                conn.execute(select(C).where(C.c.review_id == review_id).order_by(C.c.ordinal))
+                .mappings()
+                .all()
+            )
+            quotes = (
+                conn.execute(
+                    select(Q).where(Q.c.review_id == review_id).order_by(Q.c.start_offset, Q.c.id)
+                )
+                .mappings()
+                .all()
+            )
+            flags = (
+                conn.execute(select(F).where(F.c.review_id == review_id).order_by(F.c.id))
+                .mappings()
+                .all()
+            )
         number = {c["id"]: c["ordinal"] for c in claims}
 
         def span(d):
@@ -797,38 +872,59 @@ class Store:
 
         return Analysis(
             article=Article(
-                text=review.text, title=review.title, outlet=review.outlet,
-                byline=review.byline, published=review.published, source=review.source,
+                text=review.text,
+                title=review.title,
+                outlet=review.outlet,
+                byline=review.byline,
+                published=review.published,
+                source=review.source,
                 removed=list(review.removed),
             ),
             claims=[
                 Claim(
-                    id=c["ordinal"], text=c["text"], start=c["start_offset"],
-                    end=c["end_offset"], kind=c["kind"], checkworthy=c["checkworthy"],
+                    id=c["ordinal"],
+                    text=c["text"],
+                    start=c["start_offset"],
+                    end=c["end_offset"],
+                    kind=c["kind"],
+                    checkworthy=c["checkworthy"],
                     reasons=[Reason(r["label"], r["weight"]) for r in c["reasons"] or []],
-                    speaker=c["speaker"], speaker_title=c["speaker_title"],
+                    speaker=c["speaker"],
+                    speaker_title=c["speaker_title"],
                     paragraph=c["paragraph"],
                 )
                 for c in claims
             ],
             quotes=[
                 Quote(
-                    text=q["text"], start=q["start_offset"], end=q["end_offset"],
-                    claim_id=number.get(q["claim_id"], 0), speaker=q["speaker"],
-                    speaker_title=q["speaker_title"], speaker_org=q["speaker_org"],
-                    speaker_span=span(q["speaker_span"]), title_span=span(q["title_span"]),
-                    cue=q["cue"], how=q["how"], partial=q["partial"],
+                    text=q["text"],
+                    start=q["start_offset"],
+                    end=q["end_offset"],
+                    claim_id=number.get(q["claim_id"], 0),
+                    speaker=q["speaker"],
+                    speaker_title=q["speaker_title"],
+                    speaker_org=q["speaker_org"],
+                    speaker_span=span(q["speaker_span"]),
+                    title_span=span(q["title_span"]),
+                    cue=q["cue"],
+                    how=q["how"],
+                    partial=q["partial"],
                 )
                 for q in quotes
             ],
             flags=[
-                Flag(kind=f["kind"], message=f["message"],
-                     claim_id=number.get(f["claim_id"]), details=dict(f["details"] or {}))
+                Flag(
+                    kind=f["kind"],
+                    message=f["message"],
+                    claim_id=number.get(f["claim_id"]),
+                    details=dict(f["details"] or {}),
+                )
                 for f in flags
             ],
             speakers=[
                 Speaker(
-                    name=s["name"], titles=list(s.get("titles", [])),
+                    name=s["name"],
+                    titles=list(s.get("titles", [])),
                     organisations=list(s.get("organisations", [])),
                     mentions=[span(m) for m in s.get("mentions", [])],
                 )
@@ -859,24 +955,44 @@ class Store:
                 by_claim.setdefault(f.claim_id, []).append(f.id)
         for item, row in zip(data["claims"], claims, strict=True):
             item.update(
-                db_id=row.id, status=row.status, verdict=row.verdict,
-                verdict_label=scale.label(row.verdict), rationale=row.rationale,
-                priority=row.priority, reviewer=row.reviewer, version=row.version,
-                updated_at=row.updated_at.isoformat(), flags=by_claim.get(row.id, []),
-                open_flags=row.open_flags, evidence_count=row.evidence,
+                db_id=row.id,
+                status=row.status,
+                verdict=row.verdict,
+                verdict_label=scale.label(row.verdict),
+                rationale=row.rationale,
+                priority=row.priority,
+                reviewer=row.reviewer,
+                version=row.version,
+                updated_at=row.updated_at.isoformat(),
+                flags=by_claim.get(row.id, []),
+                open_flags=row.open_flags,
+                evidence_count=row.evidence,
             )
         for item, f in zip(data["flags"], flags, strict=True):
             item.update(
-                id=f.id, state=f.state, state_reason=f.state_reason, state_by=f.state_by,
-                state_at=f.state_at.isoformat() if f.state_at else None, origin=f.origin,
+                id=f.id,
+                state=f.state,
+                state_reason=f.state_reason,
+                state_by=f.state_by,
+                state_at=f.state_at.isoformat() if f.state_at else None,
+                origin=f.origin,
             )
         data.update(
-            id=review.id, revision=review.revision, previous_id=review.previous_id,
-            content_hash=review.content_hash, imported_at=review.imported_at.isoformat(),
-            updated_at=review.updated_at.isoformat(), version=review.version,
+            id=review.id,
+            revision=review.revision,
+            previous_id=review.previous_id,
+            content_hash=review.content_hash,
+            imported_at=review.imported_at.isoformat(),
+            updated_at=review.updated_at.isoformat(),
+            version=review.version,
             rating_scale=[
-                {"key": r.key, "label": r.label, "description": r.description,
-                 "order": r.order, "value": r.value}
+                {
+                    "key": r.key,
+                    "label": r.label,
+                    "description": r.description,
+                    "order": r.order,
+                    "value": r.value,
+                }
                 for r in scale
             ],
         )
@@ -884,8 +1000,15 @@ class Store:
 
     # ------------------------------------------------------------------ claim changes
 
-    def _change_claim(self, claim_id: int, values: dict[str, Any], *, who: str | None,
-                      expected_version: int | None, action: str) -> int:
+    def _change_claim(
+        self,
+        claim_id: int,
+        values: dict[str, Any],
+        *,
+        who: str | None,
+        expected_version: int | None,
+        action: str,
+    ) -> int:
         with self._write(who) as u:
             row = self._claim_for_change(u, claim_id, expected_version)
             diffs = {k: v for k, v in values.items() if row[k] != v}
@@ -894,15 +1017,26 @@ class Store:
             for k, v in diffs.items():
                 u.log("claim", claim_id, k, row[k], v)
             version = self._bump(u, claim_id, **diffs)
-            u.record(row["review_id"], claim_id, action,
-                     _describe_claim_change(row["ordinal"], row, diffs, self._labels()))
+            u.record(
+                row["review_id"],
+                claim_id,
+                action,
+                _describe_claim_change(row["ordinal"], row, diffs, self._labels()),
+            )
             return version
 
     def _labels(self) -> dict[str, str]:
         return {r.key: r.label for r in self.rating_scale()}
 
-    def set_verdict(self, claim_id: int, rating_key: str | None, rationale: str | None = None,
-                    *, who: str | None = None, expected_version: int | None = None) -> int:
+    def set_verdict(
+        self,
+        claim_id: int,
+        rating_key: str | None,
+        rationale: str | None = None,
+        *,
+        who: str | None = None,
+        expected_version: int | None = None,
+    ) -> int:
         """Give a claim a verdict (a key of the scale; None clears it); returns its new version.
 
         ``rationale=None`` leaves the rationale as it is. The reviewer becomes ``who``. A
@@ -928,38 +1062,82 @@ class Store:
             for k, v in diffs.items():
                 u.log("claim", claim_id, k, row[k], v)
             version = self._bump(u, claim_id, **diffs)
-            u.record(row["review_id"], claim_id, "set_verdict",
-                     _describe_claim_change(row["ordinal"], row, diffs, self._labels()))
+            u.record(
+                row["review_id"],
+                claim_id,
+                "set_verdict",
+                _describe_claim_change(row["ordinal"], row, diffs, self._labels()),
+            )
             return version
 
-    def set_status(self, claim_id: int, status: str, *, who: str | None = None,
-                   expected_version: int | None = None) -> int:
+    def set_status(
+        self,
+        claim_id: int,
+        status: str,
+        *,
+        who: str | None = None,
+        expected_version: int | None = None,
+    ) -> int:
         """Set a claim's review status (one of ``CLAIM_STATUSES``); returns its new version."""
         if status not in CLAIM_STATUSES:
             raise StoreError(f"unknown status {status!r} (one of: {', '.join(CLAIM_STATUSES)})")
-        return self._change_claim(claim_id, {"status": status}, who=who,
-                                  expected_version=expected_version, action="set_status")
+        return self._change_claim(
+            claim_id,
+            {"status": status},
+            who=who,
+            expected_version=expected_version,
+            action="set_status",
+        )
 
-    def set_priority(self, claim_id: int, priority: int, *, who: str | None = None,
-                     expected_version: int | None = None) -> int:
+    def set_priority(
+        self,
+        claim_id: int,
+        priority: int,
+        *,
+        who: str | None = None,
+        expected_version: int | None = None,
+    ) -> int:
         """Set a claim's priority (0 normal, higher is more urgent, negative is low)."""
-        return self._change_claim(claim_id, {"priority": int(priority)}, who=who,
-                                  expected_version=expected_version, action="set_priority")
+        return self._change_claim(
+            claim_id,
+            {"priority": int(priority)},
+            who=who,
+            expected_version=expected_version,
+            action="set_priority",
+        )
 
-    def set_rationale(self, claim_id: int, rationale: str | None, *, who: str | None = None,
-                      expected_version: int | None = None) -> int:
+    def set_rationale(
+        self,
+        claim_id: int,
+        rationale: str | None,
+        *,
+        who: str | None = None,
+        expected_version: int | None = None,
+    ) -> int:
         """Set a claim's rationale without touching its verdict."""
-        return self._change_claim(claim_id, {"rationale": rationale}, who=who,
-                                  expected_version=expected_version, action="set_rationale")
+        return self._change_claim(
+            claim_id,
+            {"rationale": rationale},
+            who=who,
+            expected_version=expected_version,
+            action="set_rationale",
+        )
 
-    def edit_claim_text(self, claim_id: int, text: str, *, who: str | None = None,
-                        expected_version: int | None = None) -> int:
+    def edit_claim_text(
+        self,
+        claim_id: int,
+        text: str,
+        *,
+        who: str | None = None,
+        expected_version: int | None = None,
+    ) -> int:
         """Reword a claim (its span in the article stays); returns its new version."""
         text = text.strip()
         if not text:
             raise StoreError("a claim's text cannot be empty")
-        return self._change_claim(claim_id, {"text": text}, who=who,
-                                  expected_version=expected_version, action="edit_text")
+        return self._change_claim(
+            claim_id, {"text": text}, who=who, expected_version=expected_version, action="edit_text"
+        )
 
     def _shift(self, u: _Unit, review_id: int, start: int, delta: int) -> None:
         """Renumber a review's claims numbered ``start`` and above by ``delta`` (logged)."""
@@ -973,8 +1151,14 @@ class Store:
     def _article_text(self, conn: sa.Connection, review_id: int) -> str:
         return conn.execute(select(R.c.text).where(R.c.id == review_id)).scalar_one()
 
-    def split_claim(self, claim_id: int, at_offset: int, *, who: str | None = None,
-                    expected_version: int | None = None) -> int:
+    def split_claim(
+        self,
+        claim_id: int,
+        at_offset: int,
+        *,
+        who: str | None = None,
+        expected_version: int | None = None,
+    ) -> int:
         """Split a claim in two at an article offset; returns the new (second) claim's id.
 
         ``at_offset`` is an offset into the article text strictly inside the claim's span. The
@@ -1006,13 +1190,24 @@ class Store:
             new_id = u.conn.execute(
                 C.insert().returning(C.c.id),
                 {
-                    "review_id": row["review_id"], "ordinal": ordinal + 1, "text": second,
-                    "start_offset": second_start, "end_offset": end, "kind": row["kind"],
-                    "checkworthy": row["checkworthy"], "reasons": row["reasons"],
-                    "speaker": row["speaker"], "speaker_title": row["speaker_title"],
-                    "paragraph": row["paragraph"], "status": "unreviewed", "priority":
-                    row["priority"], "verdict": None, "rationale": None, "reviewer": None,
-                    "updated_at": u.now, "version": 1,
+                    "review_id": row["review_id"],
+                    "ordinal": ordinal + 1,
+                    "text": second,
+                    "start_offset": second_start,
+                    "end_offset": end,
+                    "kind": row["kind"],
+                    "checkworthy": row["checkworthy"],
+                    "reasons": row["reasons"],
+                    "speaker": row["speaker"],
+                    "speaker_title": row["speaker_title"],
+                    "paragraph": row["paragraph"],
+                    "status": "unreviewed",
+                    "priority": row["priority"],
+                    "verdict": None,
+                    "rationale": None,
+                    "reviewer": None,
+                    "updated_at": u.now,
+                    "version": 1,
                 },
             ).scalar_one()
             u.log("claim", new_id, None, None, u.snapshot(C, new_id), op="insert")
@@ -1020,19 +1215,28 @@ class Store:
                 if row[key] != value:
                     u.log("claim", claim_id, key, row[key], value)
             self._bump(u, claim_id, text=first, end_offset=first_end)
-            moved = u.conn.execute(
-                select(Q.c.id).where(Q.c.claim_id == claim_id, Q.c.start_offset >= at_offset)
-            ).scalars().all()
+            moved = (
+                u.conn.execute(
+                    select(Q.c.id).where(Q.c.claim_id == claim_id, Q.c.start_offset >= at_offset)
+                )
+                .scalars()
+                .all()
+            )
             for quote_id in moved:
                 u.log("quote", quote_id, "claim_id", claim_id, new_id)
             if moved:
                 u.conn.execute(Q.update().where(Q.c.id.in_(moved)).values(claim_id=new_id))
-            u.record(row["review_id"], claim_id, "split",
-                     f"split claim {ordinal} into {ordinal} and {ordinal + 1}")
+            u.record(
+                row["review_id"],
+                claim_id,
+                "split",
+                f"split claim {ordinal} into {ordinal} and {ordinal + 1}",
+            )
             return new_id
 
-    def merge_with_next(self, claim_id: int, *, who: str | None = None,
-                        expected_version: int | None = None) -> int:
+    def merge_with_next(
+        self, claim_id: int, *, who: str | None = None, expected_version: int | None = None
+    ) -> int:
         """Merge a claim with the one after it; returns the merged claim's new version.
 
         The merged claim keeps this claim's id, verdict and status and takes over the next
@@ -1040,28 +1244,35 @@ class Store:
         """
         with self._write(who) as u:
             row = self._claim_for_change(u, claim_id, expected_version)
-            stmt = select(C).where(C.c.review_id == row["review_id"],
-                                   C.c.ordinal == row["ordinal"] + 1)
+            stmt = select(C).where(
+                C.c.review_id == row["review_id"], C.c.ordinal == row["ordinal"] + 1
+            )
             if self._is_pg:
                 stmt = stmt.with_for_update()
             nxt = u.conn.execute(stmt).mappings().first()
             if nxt is None:
                 raise StoreError(f"claim {row['ordinal']} is the last one: nothing to merge with")
             article = self._article_text(u.conn, row["review_id"])
-            unedited = (row["text"] == article[row["start_offset"]:row["end_offset"]]
-                        and nxt["text"] == article[nxt["start_offset"]:nxt["end_offset"]])
+            unedited = (
+                row["text"] == article[row["start_offset"] : row["end_offset"]]
+                and nxt["text"] == article[nxt["start_offset"] : nxt["end_offset"]]
+            )
             end = max(row["end_offset"], nxt["end_offset"])
-            text = (article[row["start_offset"]:end] if unedited
-                    else f"{row['text']} {nxt['text']}")
+            text = (
+                article[row["start_offset"] : end] if unedited else f"{row['text']} {nxt['text']}"
+            )
             for table, entity in ((Q, "quote"), (F, "flag"), (E, "evidence")):
-                ids = u.conn.execute(
-                    select(table.c.id).where(table.c.claim_id == nxt["id"])
-                ).scalars().all()
+                ids = (
+                    u.conn.execute(select(table.c.id).where(table.c.claim_id == nxt["id"]))
+                    .scalars()
+                    .all()
+                )
                 for child in ids:
                     u.log(entity, child, "claim_id", nxt["id"], claim_id)
                 if ids:
-                    u.conn.execute(table.update().where(table.c.id.in_(ids))
-                                   .values(claim_id=claim_id))
+                    u.conn.execute(
+                        table.update().where(table.c.id.in_(ids)).values(claim_id=claim_id)
+                    )
             u.log("claim", nxt["id"], None, u.snapshot(C, nxt["id"]), None, op="delete")
             u.conn.execute(C.delete().where(C.c.id == nxt["id"]))
             self._shift(u, row["review_id"], row["ordinal"] + 2, -1)
@@ -1069,12 +1280,17 @@ class Store:
                 if row[key] != value:
                     u.log("claim", claim_id, key, row[key], value)
             version = self._bump(u, claim_id, text=text, end_offset=end)
-            u.record(row["review_id"], claim_id, "merge",
-                     f"merged claims {row['ordinal']} and {row['ordinal'] + 1}")
+            u.record(
+                row["review_id"],
+                claim_id,
+                "merge",
+                f"merged claims {row['ordinal']} and {row['ordinal'] + 1}",
+            )
             return version
 
-    def add_claim(self, review_id: int, start: int, end: int, *, kind: str = "event",
-                  who: str | None = None) -> int:
+    def add_claim(
+        self, review_id: int, start: int, end: int, *, kind: str = "event", who: str | None = None
+    ) -> int:
         """Add a claim for the article text ``[start, end)`` (an editor's selection); returns
         its id. It is numbered in article order among the existing claims."""
         with self._write(who) as u:
@@ -1086,34 +1302,61 @@ class Store:
             raw = article[start:end]
             start += len(raw) - len(raw.lstrip())
             end -= len(raw) - len(raw.rstrip())
-            ordinal = u.conn.execute(
-                select(func.count()).where(C.c.review_id == review_id, C.c.start_offset < start)
-            ).scalar_one() + 1
+            ordinal = (
+                u.conn.execute(
+                    select(func.count()).where(C.c.review_id == review_id, C.c.start_offset < start)
+                ).scalar_one()
+                + 1
+            )
             paragraph = article.count("\n\n", 0, start)
             self._shift(u, review_id, ordinal, 1)
             new_id = u.conn.execute(
                 C.insert().returning(C.c.id),
                 {
-                    "review_id": review_id, "ordinal": ordinal, "text": article[start:end],
-                    "start_offset": start, "end_offset": end, "kind": kind,
-                    "checkworthy": 1.0, "reasons": [{"label": "added by an editor",
-                                                     "weight": 1.0}],
-                    "speaker": None, "speaker_title": None, "paragraph": paragraph,
-                    "status": "unreviewed", "priority": 0, "verdict": None, "rationale": None,
-                    "reviewer": None, "updated_at": u.now, "version": 1,
+                    "review_id": review_id,
+                    "ordinal": ordinal,
+                    "text": article[start:end],
+                    "start_offset": start,
+                    "end_offset": end,
+                    "kind": kind,
+                    "checkworthy": 1.0,
+                    "reasons": [{"label": "added by an editor", "weight": 1.0}],
+                    "speaker": None,
+                    "speaker_title": None,
+                    "paragraph": paragraph,
+                    "status": "unreviewed",
+                    "priority": 0,
+                    "verdict": None,
+                    "rationale": None,
+                    "reviewer": None,
+                    "updated_at": u.now,
+                    "version": 1,
                 },
             ).scalar_one()
             u.log("claim", new_id, None, None, u.snapshot(C, new_id), op="insert")
-            u.record(review_id, new_id, "add_claim",
-                     f"added claim {ordinal}: {_short(article[start:end])}")
+            u.record(
+                review_id,
+                new_id,
+                "add_claim",
+                f"added claim {ordinal}: {_short(article[start:end])}",
+            )
             return new_id
 
     # ------------------------------------------------------------------ evidence
 
-    def add_evidence(self, claim_id: int, *, kind: str | None = None, url: str | None = None,
-                     title: str | None = None, excerpt: str | None = None,
-                     note: str | None = None, reliability: str | None = None,
-                     who: str | None = None, expected_version: int | None = None) -> int:
+    def add_evidence(
+        self,
+        claim_id: int,
+        *,
+        kind: str | None = None,
+        url: str | None = None,
+        title: str | None = None,
+        excerpt: str | None = None,
+        note: str | None = None,
+        reliability: str | None = None,
+        who: str | None = None,
+        expected_version: int | None = None,
+    ) -> int:
         """Attach evidence to a claim; returns the evidence id.
 
         ``kind`` is one of ``EVIDENCE_KINDS`` (default: ``link`` with a URL, else ``note``);
@@ -1126,20 +1369,37 @@ class Store:
             evidence_id = u.conn.execute(
                 E.insert().returning(E.c.id),
                 {
-                    "review_id": row["review_id"], "claim_id": claim_id, "kind": kind,
-                    "url": url, "title": title, "excerpt": excerpt, "note": note,
-                    "reliability": reliability, "added_by": u.who, "added_at": u.now,
+                    "review_id": row["review_id"],
+                    "claim_id": claim_id,
+                    "kind": kind,
+                    "url": url,
+                    "title": title,
+                    "excerpt": excerpt,
+                    "note": note,
+                    "reliability": reliability,
+                    "added_by": u.who,
+                    "added_at": u.now,
                     "updated_at": u.now,
                 },
             ).scalar_one()
             u.log("evidence", evidence_id, None, None, u.snapshot(E, evidence_id), op="insert")
             self._bump(u, claim_id)
-            u.record(row["review_id"], claim_id, "add_evidence",
-                     f"added {kind} to claim {row['ordinal']}: {_short(title or url or note)}")
+            u.record(
+                row["review_id"],
+                claim_id,
+                "add_evidence",
+                f"added {kind} to claim {row['ordinal']}: {_short(title or url or note)}",
+            )
             return evidence_id
 
-    def update_evidence(self, evidence_id: int, *, who: str | None = None,
-                        expected_version: int | None = None, **fields: Any) -> int:
+    def update_evidence(
+        self,
+        evidence_id: int,
+        *,
+        who: str | None = None,
+        expected_version: int | None = None,
+        **fields: Any,
+    ) -> int:
         """Change evidence fields (kind, url, title, excerpt, note, reliability); returns the
         claim's new version. ``expected_version`` is the claim's version."""
         allowed = {"kind", "url", "title", "excerpt", "note", "reliability"}
@@ -1155,15 +1415,21 @@ class Store:
                 return row["version"]
             for k, v in diffs.items():
                 u.log("evidence", evidence_id, k, ev[k], v)
-            u.conn.execute(E.update().where(E.c.id == evidence_id)
-                           .values(updated_at=u.now, **diffs))
+            u.conn.execute(
+                E.update().where(E.c.id == evidence_id).values(updated_at=u.now, **diffs)
+            )
             version = self._bump(u, ev["claim_id"])
-            u.record(row["review_id"], ev["claim_id"], "update_evidence",
-                     f"changed {', '.join(diffs)} of evidence on claim {row['ordinal']}")
+            u.record(
+                row["review_id"],
+                ev["claim_id"],
+                "update_evidence",
+                f"changed {', '.join(diffs)} of evidence on claim {row['ordinal']}",
+            )
             return version
 
-    def remove_evidence(self, evidence_id: int, *, who: str | None = None,
-                        expected_version: int | None = None) -> int:
+    def remove_evidence(
+        self, evidence_id: int, *, who: str | None = None, expected_version: int | None = None
+    ) -> int:
         """Remove evidence (undo brings it back); returns the claim's new version."""
         with self._write(who) as u:
             ev = self._lock(u.conn, E, evidence_id, "evidence")
@@ -1171,15 +1437,26 @@ class Store:
             u.log("evidence", evidence_id, None, u.snapshot(E, evidence_id), None, op="delete")
             u.conn.execute(E.delete().where(E.c.id == evidence_id))
             version = self._bump(u, ev["claim_id"])
-            u.record(row["review_id"], ev["claim_id"], "remove_evidence",
-                     f"removed {ev['kind']} from claim {row['ordinal']}: "
-                     f"{_short(ev['title'] or ev['url'] or ev['note'])}")
+            u.record(
+                row["review_id"],
+                ev["claim_id"],
+                "remove_evidence",
+                f"removed {ev['kind']} from claim {row['ordinal']}: "
+                f"{_short(ev['title'] or ev['url'] or ev['note'])}",
+            )
             return version
 
     # ------------------------------------------------------------------ flags
 
-    def set_flag_state(self, flag_id: int, state: str, reason: str | None = None, *,
-                       who: str | None = None, expected_version: int | None = None) -> None:
+    def set_flag_state(
+        self,
+        flag_id: int,
+        state: str,
+        reason: str | None = None,
+        *,
+        who: str | None = None,
+        expected_version: int | None = None,
+    ) -> None:
         """Confirm, dismiss or reopen a flag, with the editor's reason.
 
         ``expected_version`` is the flag's claim's version (ignored for article-level flags).
@@ -1191,9 +1468,12 @@ class Store:
             claim = None
             if flag["claim_id"] is not None:
                 claim = self._claim_for_change(u, flag["claim_id"], expected_version)
-            values = {"state": state, "state_reason": reason,
-                      "state_by": u.who if state != "open" else None,
-                      "state_at": u.now if state != "open" else None}
+            values = {
+                "state": state,
+                "state_reason": reason,
+                "state_by": u.who if state != "open" else None,
+                "state_at": u.now if state != "open" else None,
+            }
             diffs = {k: v for k, v in values.items() if flag[k] != v}
             if not diffs or set(diffs) <= {"state_at"}:
                 return
@@ -1204,11 +1484,22 @@ class Store:
                 self._bump(u, claim["id"])
             where = f" on claim {claim['ordinal']}" if claim is not None else ""
             verb = {"open": "reopened", "confirmed": "confirmed", "dismissed": "dismissed"}[state]
-            u.record(flag["review_id"], flag["claim_id"], "set_flag_state",
-                     f"{verb} {flag['kind']} flag{where}" + (f": {_short(reason)}" if reason else ""))
+            u.record(
+                flag["review_id"],
+                flag["claim_id"],
+                "set_flag_state",
+                f"{verb} {flag['kind']} flag{where}" + (f": {_short(reason)}" if reason else ""),
+            )
 
-    def add_flags(self, review_id: int, flags: Iterable, *, origin: str = "analysis",
-                  replace: bool = False, who: str | None = None) -> list[int]:
+    def add_flags(
+        self,
+        review_id: int,
+        flags: Iterable,
+        *,
+        origin: str = "analysis",
+        replace: bool = False,
+        who: str | None = None,
+    ) -> list[int]:
         """Add findings (``factcheck.analysis.model.Flag``) to a stored review.
 
         ``Flag.claim_id`` is the claim's *number* in the review (as in ``to_analysis``), or None
@@ -1221,17 +1512,16 @@ class Store:
         flags = list(flags)
         with self._write(who) as u:
             numbers = dict(
-                u.conn.execute(
-                    select(C.c.ordinal, C.c.id).where(C.c.review_id == review_id)
-                ).all()
+                u.conn.execute(select(C.c.ordinal, C.c.id).where(C.c.review_id == review_id)).all()
             )
             if not numbers:
                 self._must_exist(u.conn, review_id)
             existing = {
                 (r.claim_id, r.kind, r.key): r.id
                 for r in u.conn.execute(
-                    select(F.c.id, F.c.claim_id, F.c.kind, F.c.key)
-                    .where(F.c.review_id == review_id)
+                    select(F.c.id, F.c.claim_id, F.c.kind, F.c.key).where(
+                        F.c.review_id == review_id
+                    )
                 )
             }
             ids: list[int] = []
@@ -1255,31 +1545,56 @@ class Store:
             removed = 0
             if replace:
                 keep = set(ids)
-                stale = u.conn.execute(
-                    select(F.c.id).where(F.c.review_id == review_id, F.c.origin == origin,
-                                         F.c.state == "open")
-                ).scalars().all()
+                stale = (
+                    u.conn.execute(
+                        select(F.c.id).where(
+                            F.c.review_id == review_id, F.c.origin == origin, F.c.state == "open"
+                        )
+                    )
+                    .scalars()
+                    .all()
+                )
                 for flag_id in stale:
                     if flag_id not in keep:
                         u.log("flag", flag_id, None, u.snapshot(F, flag_id), None, op="delete")
                         u.conn.execute(F.delete().where(F.c.id == flag_id))
                         removed += 1
             if added or removed:
-                u.record(review_id, None, "add_flags",
-                         f"{origin} checks: {added} new flag(s), {removed} removed")
+                u.record(
+                    review_id,
+                    None,
+                    "add_flags",
+                    f"{origin} checks: {added} new flag(s), {removed} removed",
+                )
             return ids
 
     # ------------------------------------------------------------------ article
 
-    def update_article_metadata(self, review_id: int, *, who: str | None = None,
-                                expected_version: int | None = None, title: Any = _UNSET,
-                                outlet: Any = _UNSET, byline: Any = _UNSET,
-                                published: Any = _UNSET, source: Any = _UNSET) -> int:
+    def update_article_metadata(
+        self,
+        review_id: int,
+        *,
+        who: str | None = None,
+        expected_version: int | None = None,
+        title: Any = _UNSET,
+        outlet: Any = _UNSET,
+        byline: Any = _UNSET,
+        published: Any = _UNSET,
+        source: Any = _UNSET,
+    ) -> int:
         """Correct the article's title, outlet, byline, publication date or source; returns the
         review's new version (``expected_version`` is the review's ``version``)."""
-        values = {k: v for k, v in (("title", title), ("outlet", outlet), ("byline", byline),
-                                    ("published", published), ("source", source))
-                  if v is not _UNSET}
+        values = {
+            k: v
+            for k, v in (
+                ("title", title),
+                ("outlet", outlet),
+                ("byline", byline),
+                ("published", published),
+                ("source", source),
+            )
+            if v is not _UNSET
+        }
         if "published" in values and isinstance(values["published"], str):
             try:
                 values["published"] = dt.date.fromisoformat(values["published"])
@@ -1294,12 +1609,21 @@ class Store:
             for k, v in diffs.items():
                 u.log("review", review_id, k, row[k], v)
             version = u.conn.execute(
-                R.update().where(R.c.id == review_id)
-                .values(version=R.c.version + 1, **diffs).returning(R.c.version)
+                R.update()
+                .where(R.c.id == review_id)
+                .values(version=R.c.version + 1, **diffs)
+                .returning(R.c.version)
             ).scalar_one()
-            u.record(review_id, None, "edit_metadata", "changed the article's " + ", ".join(
-                f"{k} ({_short(_enc(row[k]), 30)} → {_short(_enc(v), 30)})"
-                for k, v in diffs.items()))
+            u.record(
+                review_id,
+                None,
+                "edit_metadata",
+                "changed the article's "
+                + ", ".join(
+                    f"{k} ({_short(_enc(row[k]), 30)} → {_short(_enc(v), 30)})"
+                    for k, v in diffs.items()
+                ),
+            )
             return version
 
     # ------------------------------------------------------------------ undo, delete
@@ -1317,20 +1641,33 @@ class Store:
                 self._lock(conn, R, review_id, "review")
             else:
                 self._must_exist(conn, review_id)
-            undone = select(CS.c.undo_of).where(CS.c.review_id == review_id,
-                                                CS.c.undo_of.is_not(None))
-            last = conn.execute(
-                select(CS)
-                .where(CS.c.review_id == review_id, CS.c.undo_of.is_(None),
-                       CS.c.action.not_in(("import", "undo")), CS.c.id.not_in(undone))
-                .order_by(CS.c.id.desc())
-                .limit(1)
-            ).mappings().first()
+            undone = select(CS.c.undo_of).where(
+                CS.c.review_id == review_id, CS.c.undo_of.is_not(None)
+            )
+            last = (
+                conn.execute(
+                    select(CS)
+                    .where(
+                        CS.c.review_id == review_id,
+                        CS.c.undo_of.is_(None),
+                        CS.c.action.not_in(("import", "undo")),
+                        CS.c.id.not_in(undone),
+                    )
+                    .order_by(CS.c.id.desc())
+                    .limit(1)
+                )
+                .mappings()
+                .first()
+            )
             if last is None:
                 return None
-            changes = conn.execute(
-                select(CL).where(CL.c.change_set_id == last["id"]).order_by(CL.c.id.desc())
-            ).mappings().all()
+            changes = (
+                conn.execute(
+                    select(CL).where(CL.c.change_set_id == last["id"]).order_by(CL.c.id.desc())
+                )
+                .mappings()
+                .all()
+            )
             touched: set[int] = set()
             for ch in changes:
                 touched |= self._reverse(u, review_id, ch)
@@ -1338,11 +1675,13 @@ class Store:
             if touched:
                 existing = conn.execute(select(C.c.id).where(C.c.id.in_(touched))).scalars().all()
                 if existing:
-                    conn.execute(C.update().where(C.c.id.in_(existing))
-                                 .values(version=C.c.version + 1, updated_at=u.now))
+                    conn.execute(
+                        C.update()
+                        .where(C.c.id.in_(existing))
+                        .values(version=C.c.version + 1, updated_at=u.now)
+                    )
             if any(ch["entity"] == "review" for ch in changes):
-                conn.execute(R.update().where(R.c.id == review_id)
-                             .values(version=R.c.version + 1))
+                conn.execute(R.update().where(R.c.id == review_id).values(version=R.c.version + 1))
             description = f"undid: {last['description']}"
             u.record(review_id, last["claim_id"], "undo", description, undo_of=last["id"])
             return last["description"]
@@ -1355,9 +1694,11 @@ class Store:
         if op == "shift":
             spec = ch["new_value"]
             start, delta = spec["from"] + spec["delta"], -spec["delta"]
-            conn.execute(C.update()
-                         .where(C.c.review_id == review_id, C.c.ordinal >= start)
-                         .values(ordinal=C.c.ordinal + delta))
+            conn.execute(
+                C.update()
+                .where(C.c.review_id == review_id, C.c.ordinal >= start)
+                .values(ordinal=C.c.ordinal + delta)
+            )
             u.log("claim", review_id, "ordinal", None, {"from": start, "delta": delta}, "shift")
             return set()
         if op == "update":
@@ -1395,8 +1736,7 @@ class Store:
             u.conn.execute(CL.delete().where(CL.c.change_set_id.in_(sets)))
             for table in (CS, Q, F, E, C):
                 u.conn.execute(table.delete().where(table.c.review_id == review_id))
-            u.conn.execute(R.update().where(R.c.previous_id == review_id)
-                           .values(previous_id=None))
+            u.conn.execute(R.update().where(R.c.previous_id == review_id).values(previous_id=None))
             u.conn.execute(R.delete().where(R.c.id == review_id))
 
     # ------------------------------------------------------------------ maintenance
@@ -1442,28 +1782,33 @@ def _flag_row(review_id: int, claim_id: int | None, flag, origin: str, now) -> d
     }
 
 
-def _check_evidence(kind: str, url: str | None, title: str | None, excerpt: str | None,
-                    note: str | None, reliability: str | None) -> None:
+def _check_evidence(
+    kind: str,
+    url: str | None,
+    title: str | None,
+    excerpt: str | None,
+    note: str | None,
+    reliability: str | None,
+) -> None:
     if kind not in EVIDENCE_KINDS:
         raise StoreError(f"unknown evidence kind {kind!r} (one of: {', '.join(EVIDENCE_KINDS)})")
     if reliability is not None and reliability not in RELIABILITY:
-        raise StoreError(
-            f"unknown reliability {reliability!r} (one of: {', '.join(RELIABILITY)})"
-        )
+        raise StoreError(f"unknown reliability {reliability!r} (one of: {', '.join(RELIABILITY)})")
     if kind == "link" and not url:
         raise StoreError("link evidence needs a URL")
     if not any((url, title, excerpt, note)):
         raise StoreError("evidence needs a URL, a title, an excerpt or a note")
 
 
-def _describe_claim_change(number: int, row, diffs: dict[str, Any],
-                           labels: dict[str, str]) -> str:
+def _describe_claim_change(number: int, row, diffs: dict[str, Any], labels: dict[str, str]) -> str:
     parts = []
     for key, new in diffs.items():
         old = row[key]
         if key == "verdict":
-            parts.append(f"verdict {labels.get(old, old) if old else '—'} → "
-                         f"{labels.get(new, new) if new else '—'}")
+            parts.append(
+                f"verdict {labels.get(old, old) if old else '—'} → "
+                f"{labels.get(new, new) if new else '—'}"
+            )
         elif key == "status":
             parts.append(f"status {STATUS_LABELS.get(old, old)} → {STATUS_LABELS.get(new, new)}")
         elif key == "reviewer":
@@ -1477,28 +1822,54 @@ def _describe_claim_change(number: int, row, diffs: dict[str, Any],
 
 def _quote_row(r) -> QuoteRow:
     return QuoteRow(
-        id=r["id"], claim_id=r["claim_id"], text=r["text"], start=r["start_offset"],
-        end=r["end_offset"], speaker=r["speaker"], speaker_title=r["speaker_title"],
-        speaker_org=r["speaker_org"], speaker_span=r["speaker_span"],
-        title_span=r["title_span"], cue=r["cue"], how=r["how"], partial=bool(r["partial"]),
+        id=r["id"],
+        claim_id=r["claim_id"],
+        text=r["text"],
+        start=r["start_offset"],
+        end=r["end_offset"],
+        speaker=r["speaker"],
+        speaker_title=r["speaker_title"],
+        speaker_org=r["speaker_org"],
+        speaker_span=r["speaker_span"],
+        title_span=r["title_span"],
+        cue=r["cue"],
+        how=r["how"],
+        partial=bool(r["partial"]),
         person_id=r["person_id"],
     )
 
 
 def _flag_from(r) -> FlagRow:
     return FlagRow(
-        id=r["id"], review_id=r["review_id"], claim_id=r["claim_id"], kind=r["kind"],
-        message=r["message"], key=r["key"], details=dict(r["details"] or {}),
-        origin=r["origin"], state=r["state"], state_reason=r["state_reason"],
-        state_by=r["state_by"], state_at=_utc(r["state_at"]), created_at=_utc(r["created_at"]),
+        id=r["id"],
+        review_id=r["review_id"],
+        claim_id=r["claim_id"],
+        kind=r["kind"],
+        message=r["message"],
+        key=r["key"],
+        details=dict(r["details"] or {}),
+        origin=r["origin"],
+        state=r["state"],
+        state_reason=r["state_reason"],
+        state_by=r["state_by"],
+        state_at=_utc(r["state_at"]),
+        created_at=_utc(r["created_at"]),
     )
 
 
 def _evidence_from(r) -> EvidenceRow:
     return EvidenceRow(
-        id=r["id"], review_id=r["review_id"], claim_id=r["claim_id"], kind=r["kind"],
-        url=r["url"], title=r["title"], excerpt=r["excerpt"], note=r["note"],
-        reliability=r["reliability"], added_by=r["added_by"], added_at=_utc(r["added_at"]),
+        id=r["id"],
+        review_id=r["review_id"],
+        claim_id=r["claim_id"],
+        kind=r["kind"],
+        url=r["url"],
+        title=r["title"],
+        excerpt=r["excerpt"],
+        note=r["note"],
+        reliability=r["reliability"],
+        added_by=r["added_by"],
+        added_at=_utc(r["added_at"]),
         updated_at=_utc(r["updated_at"]),
     )
 

@@ -148,8 +148,7 @@ def _read_version(path: Path, timeout: float) -> tuple[set[str], str | None]:
         con = sqlite3.connect(uri, uri=True, timeout=timeout)
         try:
             tables = {
-                row[0]
-                for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             }
             revision = None
             if VERSION_TABLE in tables:
@@ -186,7 +185,9 @@ def _classify(revision: str | None, display: str, readonly: bool) -> Probe:
 
 
 def _sqlite_message(err: BaseException, path: Path | str, timeout: float) -> str:
-    text = str(getattr(err, "orig", None) or err).splitlines()[0] if str(err) else type(err).__name__
+    text = (
+        str(getattr(err, "orig", None) or err).splitlines()[0] if str(err) else type(err).__name__
+    )
     low = text.lower()
     if "locked" in low or "busy" in low:
         return (
@@ -216,7 +217,9 @@ def translate_error(err: BaseException, target: Target, timeout: float) -> Store
 # --------------------------------------------------------------------------- engines
 
 
-def make_engine(target: Target, *, readonly: bool, timeout: float, foreign_keys: bool = True) -> Engine:
+def make_engine(
+    target: Target, *, readonly: bool, timeout: float, foreign_keys: bool = True
+) -> Engine:
     """An engine with factcheck's connection settings (SQLite pragmas, explicit BEGIN)."""
     if target.path is None and not target.url.startswith("sqlite"):
         return sa.create_engine(target.url, pool_pre_ping=True)

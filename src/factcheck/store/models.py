@@ -16,7 +16,7 @@ The schema is created and changed only by the Alembic migrations in ``migrations
 # No ``from __future__ import annotations`` here: SQLModel reads the annotations at runtime.
 
 import datetime as dt
-from typing import Any, Optional
+from typing import Any
 
 from sqlalchemy import JSON, Column, DateTime, Index, Text
 from sqlmodel import Field, SQLModel
@@ -45,15 +45,15 @@ class Review(SQLModel, table=True):
 
     __tablename__ = "review"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
-    source: Optional[str] = Field(default=None, index=True)
+    id: int | None = Field(default=None, primary_key=True)
+    source: str | None = Field(default=None, index=True)
     content_hash: str = Field(index=True)
     revision: int = 1
-    previous_id: Optional[int] = Field(default=None, foreign_key="review.id", ondelete="SET NULL")
-    title: Optional[str] = None
-    outlet: Optional[str] = None
-    byline: Optional[str] = None
-    published: Optional[dt.date] = None
+    previous_id: int | None = Field(default=None, foreign_key="review.id", ondelete="SET NULL")
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    published: dt.date | None = None
     text: str = Field(sa_column=Column(Text, nullable=False))
     removed: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     headings: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
@@ -69,7 +69,7 @@ class Claim(SQLModel, table=True):
     __tablename__ = "claim"
     __table_args__ = (Index("ix_claim_review_ordinal", "review_id", "ordinal"),)
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     review_id: int = Field(foreign_key="review.id", ondelete="CASCADE")
     ordinal: int
     text: str = Field(sa_column=Column(Text, nullable=False))
@@ -78,14 +78,14 @@ class Claim(SQLModel, table=True):
     kind: str
     checkworthy: float = 0.0
     reasons: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
-    speaker: Optional[str] = None
-    speaker_title: Optional[str] = None
+    speaker: str | None = None
+    speaker_title: str | None = None
     paragraph: int = 0
     status: str = "unreviewed"
     priority: int = 0
-    verdict: Optional[str] = None
-    rationale: Optional[str] = Field(default=None, sa_column=Column(Text, nullable=True))
-    reviewer: Optional[str] = None
+    verdict: str | None = None
+    rationale: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    reviewer: str | None = None
     updated_at: dt.datetime = Field(sa_type=DateTime(timezone=True))
     version: int = 1
 
@@ -99,23 +99,23 @@ class Quote(SQLModel, table=True):
 
     __tablename__ = "quote"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     review_id: int = Field(foreign_key="review.id", ondelete="CASCADE", index=True)
-    claim_id: Optional[int] = Field(
+    claim_id: int | None = Field(
         default=None, foreign_key="claim.id", ondelete="CASCADE", index=True
     )
     text: str = Field(sa_column=Column(Text, nullable=False))
     start_offset: int
     end_offset: int
-    speaker: Optional[str] = None
-    speaker_title: Optional[str] = None
-    speaker_org: Optional[str] = None
-    speaker_span: Optional[dict] = Field(default=None, sa_column=Column(JSON, nullable=True))
-    title_span: Optional[dict] = Field(default=None, sa_column=Column(JSON, nullable=True))
-    cue: Optional[str] = None
-    how: Optional[str] = None
+    speaker: str | None = None
+    speaker_title: str | None = None
+    speaker_org: str | None = None
+    speaker_span: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    title_span: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    cue: str | None = None
+    how: str | None = None
     partial: bool = False
-    person_id: Optional[int] = None
+    person_id: int | None = None
 
 
 class Evidence(SQLModel, table=True):
@@ -123,16 +123,16 @@ class Evidence(SQLModel, table=True):
 
     __tablename__ = "evidence"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     review_id: int = Field(foreign_key="review.id", ondelete="CASCADE", index=True)
     claim_id: int = Field(foreign_key="claim.id", ondelete="CASCADE", index=True)
     kind: str = "note"
-    url: Optional[str] = None
-    title: Optional[str] = None
-    excerpt: Optional[str] = Field(default=None, sa_column=Column(Text, nullable=True))
-    note: Optional[str] = Field(default=None, sa_column=Column(Text, nullable=True))
-    reliability: Optional[str] = None
-    added_by: Optional[str] = None
+    url: str | None = None
+    title: str | None = None
+    excerpt: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    reliability: str | None = None
+    added_by: str | None = None
     added_at: dt.datetime = Field(sa_type=DateTime(timezone=True))
     updated_at: dt.datetime = Field(sa_type=DateTime(timezone=True))
 
@@ -146,9 +146,9 @@ class Flag(SQLModel, table=True):
 
     __tablename__ = "flag"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     review_id: int = Field(foreign_key="review.id", ondelete="CASCADE", index=True)
-    claim_id: Optional[int] = Field(
+    claim_id: int | None = Field(
         default=None, foreign_key="claim.id", ondelete="CASCADE", index=True
     )
     kind: str
@@ -157,9 +157,9 @@ class Flag(SQLModel, table=True):
     details: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     origin: str = "analysis"
     state: str = "open"
-    state_reason: Optional[str] = Field(default=None, sa_column=Column(Text, nullable=True))
-    state_by: Optional[str] = None
-    state_at: Optional[dt.datetime] = Field(default=None, sa_type=DateTime(timezone=True))
+    state_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    state_by: str | None = None
+    state_at: dt.datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     created_at: dt.datetime = Field(sa_type=DateTime(timezone=True))
 
 
@@ -172,7 +172,7 @@ class Rating(SQLModel, table=True):
     label: str
     description: str = ""
     position: int = 0
-    value: Optional[float] = None
+    value: float | None = None
 
 
 class ChangeSet(SQLModel, table=True):
@@ -183,14 +183,14 @@ class ChangeSet(SQLModel, table=True):
 
     __tablename__ = "change_set"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     review_id: int = Field(foreign_key="review.id", ondelete="CASCADE", index=True)
-    claim_id: Optional[int] = Field(default=None, index=True)
+    claim_id: int | None = Field(default=None, index=True)
     who: str
     at: dt.datetime = Field(sa_type=DateTime(timezone=True))
     action: str
     description: str = Field(sa_column=Column(Text, nullable=False))
-    undo_of: Optional[int] = None
+    undo_of: int | None = None
 
 
 class ChangeLog(SQLModel, table=True):
@@ -204,14 +204,14 @@ class ChangeLog(SQLModel, table=True):
 
     __tablename__ = "change_log"
 
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True)
     change_set_id: int = Field(foreign_key="change_set.id", ondelete="CASCADE", index=True)
     entity: str
     entity_id: int
-    field: Optional[str] = None
+    field: str | None = None
     op: str = "update"
-    old_value: Optional[Any] = Field(default=None, sa_column=Column(JSON, nullable=True))
-    new_value: Optional[Any] = Field(default=None, sa_column=Column(JSON, nullable=True))
+    old_value: Any | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    new_value: Any | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 TABLES = {

@@ -176,7 +176,9 @@ def scale_from_entries(entries: object, *, where: str = "settings") -> RatingSca
             raise StoreError(f"{where}: verdict {key!r}: 'value' must be a number")
         unknown = set(entry) - {"key", "label", "description", "order", "value"}
         if unknown:
-            raise StoreError(f"{where}: verdict {key!r}: unknown field(s) {', '.join(sorted(unknown))}")
+            raise StoreError(
+                f"{where}: verdict {key!r}: unknown field(s) {', '.join(sorted(unknown))}"
+            )
         seen.add(key)
         ratings.append(
             Rating(key, label.strip(), description, order, None if value is None else float(value))

@@ -158,3 +158,17 @@ def test_officials_file_flags_psaki_title(seed_path):
     for claim in data["claims"]:
         if claim["speaker"] in ("Leif-Eric Easley", "Kim Jong-un"):
             assert claim["id"] not in flagged
+
+
+def test_example_wrong_title_is_flagged_and_right_ones_are_not(example_path):
+    from tests.conftest import ROOT
+
+    proc = run_cli("analyze", str(example_path), "--json",
+                   "--officials", str(ROOT / "examples" / "officials.csv"))
+    data = json.loads(proc.stdout)
+    kinds = {(f["kind"], f["claim_id"]) for f in data["flags"]}
+    title_flags = [f for f in data["flags"] if f["kind"].startswith("title")]
+    assert len(title_flags) == 1, title_flags
+    assert "Tom Okafor" in title_flags[0]["message"]
+    assert "City Treasurer" in title_flags[0]["message"]
+    assert ("anonymous-source", 11) in kinds

@@ -144,3 +144,15 @@ def test_rules_are_extensible_by_editing_the_toml():
 def test_inconsistent_rules_are_rejected(bad):
     with pytest.raises(ValueError):
         TitleRules.from_toml(bad)
+
+
+def test_unknown_organisation_in_title_is_its_organisation():
+    from factcheck.officials.titles import normalise_title, titles_match
+
+    written = normalise_title("chief executive of the Harbour Transit Authority",
+                              "Harbour Transit Authority")
+    recorded = normalise_title("Chief Executive", "Harbour Transit Authority")
+    assert written.role == recorded.role == "chief executive"
+    assert titles_match(written, recorded)
+    other = normalise_title("Chief Executive", "Ferry Riders Union")
+    assert not titles_match(written, other)

@@ -161,6 +161,7 @@ def _backfill_runs(quotes: list[Quote], body: str, paragraphs: list[tuple[int, i
             if body[earlier.end : later.start].count("\n\n") == 1:
                 earlier.speaker = later.speaker
                 earlier.speaker_title = later.speaker_title
+                earlier.speaker_org = later.speaker_org
                 earlier.title_span = later.title_span
                 earlier.how = "carried over"
 

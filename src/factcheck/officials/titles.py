@@ -172,6 +172,18 @@ class TitleRules:
         if org is None and organisation:
             other = self.normalise(organisation)
             org = other.organisation
+            if org is None:
+                # An organisation the rules do not know ("Harbour Transit Authority"): use its
+                # normalised name, and drop it from the title's words ("chief executive of
+                # the Harbour Transit Authority" is the role "chief executive" there).
+                org_words = [w for w in normalise_name(organisation).split()
+                             if w not in self.stopwords]
+                org = " ".join(org_words) or None
+                n = len(org_words)
+                for k in range(len(residual) - n + 1):
+                    if n and residual[k : k + n] == org_words:
+                        del residual[k : k + n]
+                        break
         if org is None and countries:
             org = countries[0]
         if roles:

@@ -461,3 +461,14 @@ def test_readonly_store_refuses_changes(db_url):
             ro.set_verdict(claim.id, "true")
         with pytest.raises(StoreError, match="open read-only"):
             ro.import_analysis(make_analysis(variant="x"))
+
+
+def test_set_quote_person_and_undo(store):
+    review_id = _import(store).review_id
+    (quote,) = store.list_quotes(review_id)
+    claim = store.get_claim(quote.claim_id)
+    store.set_quote_person(quote.id, 42, who="ana")
+    assert store.list_quotes(review_id)[0].person_id == 42
+    assert store.get_claim(quote.claim_id).version == claim.version + 1
+    assert "Jane Roe" in store.undo_last(review_id, who="ana")
+    assert store.list_quotes(review_id)[0].person_id is None

@@ -1568,6 +1568,30 @@ class Store:
                 )
             return ids
 
+    # ------------------------------------------------------------------ quotes
+
+    def set_quote_person(
+        self, quote_id: int, person_id: int | None, *, who: str | None = None
+    ) -> None:
+        """Link a quote's speaker to a person of the officials registry (None unlinks)."""
+        with self._write(who) as u:
+            quote = self._lock(u.conn, Q, quote_id, "quote")
+            if quote["person_id"] == person_id:
+                return
+            u.log("quote", quote_id, "person_id", quote["person_id"], person_id)
+            u.conn.execute(Q.update().where(Q.c.id == quote_id).values(person_id=person_id))
+            if quote["claim_id"] is not None:
+                self._bump(u, quote["claim_id"])
+            u.record(
+                quote["review_id"],
+                quote["claim_id"],
+                "set_quote_person",
+                f"linked the quote of {quote['speaker'] or 'an unnamed speaker'} to person "
+                f"{person_id}"
+                if person_id is not None
+                else "unlinked a quote's speaker",
+            )
+
     # ------------------------------------------------------------------ article
 
     def update_article_metadata(

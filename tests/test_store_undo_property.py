@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from factcheck.errors import StoreError
 from factcheck.store import Store
-from store_fixtures import make_analysis, sqlite_path  # noqa: F401
+from store_fixtures import make_analysis, sqlite_path  # noqa: F401, F811
 
 OPS = st.lists(
     st.tuples(
@@ -72,7 +72,7 @@ def apply(store: Store, review_id: int, op: str, n: int) -> bool:
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(ops=OPS)
-def test_undo_everything_restores_the_import(sqlite_path, ops):
+def test_undo_everything_restores_the_import(sqlite_path, ops):  # noqa: F811
     path = sqlite_path.with_name(f"{uuid.uuid4().hex}.db")  # a fresh database per example
     shutil.copyfile(sqlite_path, path)
     with Store.open(path) as store:

@@ -23,6 +23,7 @@ from factcheck import __version__
 COMMAND_MODULES = (
     "factcheck.commands.analyze",
     "factcheck.commands.store_cmds",
+    "factcheck.commands.review",
 )
 
 
@@ -61,8 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     if handler is None:
         default = getattr(args, "default_handler", None)
         if default is None:
-            parser.print_help()
-            return 0
+            # Plain `factcheck` opens the library of reviews.
+            from factcheck.commands.review import open_library
+
+            default = open_library
         handler = default
     return _run_safely(handler, args)
 

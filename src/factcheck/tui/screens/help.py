@@ -1,0 +1,68 @@
+"""The help screen: every key of the screen it was opened from, with what it does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from factcheck.tui.screens.dialogs import Dialog
+
+
+@dataclass(frozen=True, slots=True)
+class KeyHelp:
+    """One action's keys, description and binding id (for the settings file)."""
+
+    keys: str
+    description: str
+    binding_id: str
+    enabled: bool
+
+
+def collect_keys(screen) -> list[KeyHelp]:
+    """The screen's active bindings (focused widget, screen and app), one row per action,
+    keys as the keymap left them, in the order the bindings are declared."""
+    app = screen.app
+    rows: dict[tuple[int, str], dict] = {}
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if binding.system and binding.action not in ("command_palette", "quit"):
+            continue
+        ident = (id(active.node), binding.action)
+        entry = rows.setdefault(ident, {"keys": [], "binding": binding,
+                                        "enabled": active.enabled})
+        entry["keys"].append(binding.key_display or app.get_key_display(binding))
+    out = []
+    for entry in rows.values():
+        binding: Binding = entry["binding"]
+        description = binding.tooltip or binding.description or binding.action
+        keys = ", ".join(dict.fromkeys(entry["keys"]))
+        out.append(KeyHelp(keys, description, binding.id or "", entry["enabled"]))
+    return out
+
+
+class HelpScreen(Dialog[None]):
+    """A table of keys; escape, q, ? or F1 closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark,f1", "cancel", "Close help", id="help.close")]
+
+    def __init__(self, title: str, keys: list[KeyHelp]):
+        super().__init__()
+        self.title_text = title
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box help-box") as box:
+            box.border_title = f"Keys: {self.title_text}"
+            table: DataTable = DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
+            table.add_columns("Key", "Action", "Binding id (settings [keymap])")
+            table.add_rows(
+                [k.keys, k.description + ("" if k.enabled else " (not now)"), k.binding_id]
+                for k in self.keys
+            )
+            yield table
+            yield Static("Remap any key in the settings file's [keymap] table by its binding "
+                         "id. esc closes.", classes="dialog-keys")

@@ -1,0 +1,1 @@
+"""Widgets of the review screen: the claim list, the article view and the detail pane."""

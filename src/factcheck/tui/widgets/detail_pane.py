@@ -1,0 +1,92 @@
+"""The detail pane: everything about the selected claim (quotes, flags, evidence, verdict and
+rationale, reasons, history), rendered as themed Content (no literal colours)."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.markup import escape
+from textual.widgets import Static
+
+from factcheck.store.models import STATUS_LABELS
+from factcheck.store.types import ClaimDetail
+
+_HEADING = "[b $accent]{}[/]"
+
+
+def _e(text: object) -> str:
+    return escape(" ".join(str(text).split()))
+
+
+def detail_markup(detail: ClaimDetail, labels: dict[str, str]) -> str:
+    """The detail pane's text as Textual markup (user text escaped)."""
+    c = detail.claim
+    lines: list[str] = []
+    speaker = ""
+    if c.speaker:
+        speaker = f" · {_e(c.speaker)}" + (f", {_e(c.speaker_title)}" if c.speaker_title else "")
+    lines.append(f"[b]Claim {c.number}[/] · {_e(c.kind)}{speaker} · "
+                 f"worth checking {c.checkworthy:.2f}")
+    lines.append(_e(c.text))
+    lines.append("")
+    verdict = labels.get(c.verdict, c.verdict) if c.verdict else "none yet"
+    lines.append(_HEADING.format("Verdict") + f" {_e(verdict)} · status "
+                 f"{_e(STATUS_LABELS.get(c.status, c.status))}"
+                 + (f" · by {_e(c.reviewer)}" if c.reviewer else ""))
+    lines.append(f"[i]{_e(c.rationale)}[/]" if c.rationale else "[dim]No rationale yet (r).[/]")
+    if detail.flags:
+        lines.append("")
+        lines.append(_HEADING.format(f"Flags ({sum(f.state == 'open' for f in detail.flags)} open)"))
+        for f in detail.flags:
+            mark = {"open": "[b $warning]⚑ open[/]", "confirmed": "[b $error]✔ confirmed[/]",
+                    "dismissed": "[dim]✗ dismissed[/]"}.get(f.state, _e(f.state))
+            lines.append(f"{mark} {_e(f.kind)}: {_e(f.message)}")
+            if f.state_reason:
+                lines.append(f"   [dim]reason:[/] {_e(f.state_reason)}"
+                             + (f" [dim]({_e(f.state_by)})[/]" if f.state_by else ""))
+    if detail.quotes:
+        lines.append("")
+        lines.append(_HEADING.format("Quotes"))
+        for q in detail.quotes:
+            who = _e(q.speaker) if q.speaker else "[b $warning]no speaker[/]"
+            title = ", ".join(_e(t) for t in (q.speaker_title, q.speaker_org) if t)
+            lines.append(f"“{_e(q.text)}” — {who}" + (f", {title}" if title else "")
+                         + (f" [dim]({_e(q.how)})[/]" if q.how else ""))
+    lines.append("")
+    lines.append(_HEADING.format(f"Evidence ({len(detail.evidence)})"))
+    if not detail.evidence:
+        lines.append("[dim]None yet (e).[/]")
+    for ev in detail.evidence:
+        head = " · ".join(_e(p) for p in (ev.title, ev.url) if p) or _e(ev.kind)
+        lines.append(f"• [b]{_e(ev.kind)}[/] {head}")
+        if ev.excerpt:
+            lines.append(f"  “{_e(ev.excerpt)}”")
+        if ev.note:
+            lines.append(f"  [dim]note:[/] {_e(ev.note)}")
+    if detail.reasons:
+        lines.append("")
+        lines.append(_HEADING.format("Why check it"))
+        lines.append(", ".join(f"{_e(r.get('label'))} ({float(r.get('weight', 0)):+.2f})"
+                               for r in detail.reasons))
+    if detail.history:
+        lines.append("")
+        lines.append(_HEADING.format("History"))
+        for h in detail.history[:20]:
+            undone = " [dim](undone)[/]" if h.undone else ""
+            lines.append(f"[dim]{h.at:%Y-%m-%d %H:%M}[/] {_e(h.who)}: {_e(h.description)}{undone}")
+    return "\n".join(lines)
+
+
+class DetailPane(VerticalScroll, can_focus=True):
+    """Scrollable details of one claim."""
+
+    def compose(self):
+        yield Static("", id="detail-body")
+
+    def show(self, detail: ClaimDetail | None, labels: dict[str, str]) -> None:
+        body = self.query_one("#detail-body", Static)
+        if detail is None:
+            body.update("No claim selected.")
+            return
+        body.update(Content.from_markup(detail_markup(detail, labels)))
+        self.scroll_home(animate=False)

@@ -226,11 +226,17 @@ def _schema_diff(conn):
     from sqlmodel import SQLModel
 
     import factcheck.store.models  # noqa: F401
+    from factcheck.officials.tables import OFFICIALS_METADATA
 
     context = MigrationContext.configure(
-        conn, opts={"compare_type": True, "version_table": engine.VERSION_TABLE}
+        conn,
+        opts={
+            "compare_type": True,
+            "version_table": engine.VERSION_TABLE,
+            "target_metadata": [SQLModel.metadata, OFFICIALS_METADATA],
+        },
     )
-    return compare_metadata(context, SQLModel.metadata)
+    return compare_metadata(context, [SQLModel.metadata, OFFICIALS_METADATA])
 
 
 def test_migrations_build_the_models_schema(db_url):
@@ -242,16 +248,16 @@ def test_migrations_build_the_models_schema(db_url):
     eng.dispose()
 
 
-FAKE_0002 = '''"""Test-only revision: adds review.notes.
+FAKE_NEXT = '''"""Test-only revision: adds review.notes.
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -270,13 +276,18 @@ def downgrade():
 '''
 
 
+#: The revision this factcheck creates, and the one the test-only script adds after it.
+CURRENT, NEXT = engine.SCHEMA_HEAD, "0003"
+
+
 def pretend_newer_factcheck(tmp_path, monkeypatch):
-    """Pretend to be a factcheck whose migrations go one revision further (0002)."""
+    """Pretend to be a factcheck whose migrations go one revision further (0003)."""
+    assert CURRENT == "0002", "update FAKE_NEXT to revise the new head"
     migrations = tmp_path / "migrations"
     shutil.copytree(engine.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "0002_test_notes.py").write_text(FAKE_0002)
+    (migrations / "versions" / "0003_test_notes.py").write_text(FAKE_NEXT)
     monkeypatch.setattr(engine, "MIGRATIONS_DIR", migrations)
-    monkeypatch.setattr(engine, "SCHEMA_HEAD", "0002")
+    monkeypatch.setattr(engine, "SCHEMA_HEAD", NEXT)
 
 
 @pytest.fixture
@@ -285,32 +296,32 @@ def newer_factcheck(tmp_path, monkeypatch):
 
 
 def test_older_database_is_upgraded_after_a_backup(sqlite_path, tmp_path, monkeypatch):
-    # A genuine revision-0001 database made by this factcheck, with data in it.
+    # A genuine database made by this factcheck (at its head, 0002), with data in it.
     with Store.open(sqlite_path) as store:
         result = store.import_analysis(make_analysis())
         claim = store.load_claims(result.review_id)[0]
         store.set_verdict(claim.id, "false", "no", who="ana")
         store.add_evidence(claim.id, note="n", who="ana")
     con = sqlite3.connect(sqlite_path)
-    assert con.execute("SELECT version_num FROM factcheck_version").fetchone() == ("0001",)
+    assert con.execute("SELECT version_num FROM factcheck_version").fetchone() == (CURRENT,)
     con.close()
 
     pretend_newer_factcheck(tmp_path, monkeypatch)
     with Store.open(sqlite_path) as store:
         assert store.backup_path is not None
-        assert store.backup_path.name.startswith("claims.db.bak-0001-")
+        assert store.backup_path.name.startswith(f"claims.db.bak-{CURRENT}-")
         assert store.backup_path.parent == sqlite_path.parent
         assert store.load_claims(result.review_id)[0].verdict == "false"
         assert len(store.list_evidence(result.review_id)) == 1
         assert len(store.list_flags(result.review_id)) == 3
         backup_path = store.backup_path
     con = sqlite3.connect(sqlite_path)
-    assert con.execute("SELECT version_num FROM factcheck_version").fetchone() == ("0002",)
+    assert con.execute("SELECT version_num FROM factcheck_version").fetchone() == (NEXT,)
     assert "notes" in [r[1] for r in con.execute("PRAGMA table_info(review)")]
     assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     con.close()
     backup = sqlite3.connect(backup_path)
-    assert backup.execute("SELECT version_num FROM factcheck_version").fetchone() == ("0001",)
+    assert backup.execute("SELECT version_num FROM factcheck_version").fetchone() == (CURRENT,)
     assert backup.execute("SELECT verdict FROM claim WHERE ordinal = 1").fetchone() == ("false",)
     backup.close()
     # Opening again: already at head, no second backup.
@@ -318,11 +329,43 @@ def test_older_database_is_upgraded_after_a_backup(sqlite_path, tmp_path, monkey
         assert store.backup_path is None
 
 
+def test_revision_0001_database_gains_the_officials_tables(sqlite_path):
+    """A database from before the officials registry (0001) is backed up, then upgraded."""
+    from alembic import command
+
+    with Store.open(sqlite_path) as store:
+        result = store.import_analysis(make_analysis())
+        claim = store.load_claims(result.review_id)[0]
+        store.set_verdict(claim.id, "false", "no", who="ana")
+    mig = engine.make_engine(resolve_target(sqlite_path), readonly=False, timeout=5)
+    with mig.connect() as conn:
+        command.downgrade(engine._alembic_config(conn), "0001")
+        conn.commit()
+    mig.dispose()
+    con = sqlite3.connect(sqlite_path)
+    assert con.execute("SELECT version_num FROM factcheck_version").fetchone() == ("0001",)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "official_person" not in tables
+    con.close()
+
+    with Store.open(sqlite_path) as store:
+        assert store.backup_path is not None
+        assert store.backup_path.name.startswith("claims.db.bak-0001-")
+        assert store.load_claims(result.review_id)[0].verdict == "false"
+        assert len(store.list_flags(result.review_id)) == 3
+    eng = sa.create_engine(f"sqlite:///{sqlite_path}")
+    with eng.connect() as conn:
+        assert conn.exec_driver_sql("SELECT version_num FROM factcheck_version").scalar() == "0002"
+        assert _schema_diff(conn) == []
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    eng.dispose()
+
+
 def test_read_only_old_database_is_refused(sqlite_path, newer_factcheck):
     sqlite_path.chmod(0o444)
     try:
         assert_one_line_refusal(
-            sqlite_path, "needs upgrading .schema 0001 -> 0002. but is read-only"
+            sqlite_path, "needs upgrading .schema 0002 -> 0003. but is read-only"
         )
     finally:
         sqlite_path.chmod(0o644)

@@ -5,11 +5,10 @@ open it with ``SqlRegistry.open(engine)``, which commits on success and rolls ba
 so an import either lands completely or not at all). For checking an article, ``load_registry``
 reads everything into the in-memory ``Registry`` once, which is what keeps the checks fast.
 
-The tables live in their own ``MetaData`` (``OFFICIALS_METADATA``) for now, so importing this
-module does not change the review store's metadata, which the store's migration tests compare
-against its migrations. Joining them to the store's schema needs a store migration that creates
-exactly these tables (see ``create_tables``) and the store's schema head bumped; that is the
-store's to do.
+The tables live in their own ``MetaData`` (``OFFICIALS_METADATA``), so importing this module
+does not change the review store's metadata. The store's migration ``0002_officials`` creates
+exactly these tables in the review database (its schema test compares both metadata with the
+migrated schema): use ``SqlRegistry.open(store.write_engine)`` and ``load_registry(store.engine)``.
 """
 
 # No ``from __future__ import annotations``: SQLModel reads the annotations at runtime.

@@ -281,6 +281,31 @@ class Store:
     def dialect(self) -> str:
         return self._engine.dialect.name
 
+    @property
+    def engine(self) -> sa.Engine:
+        """The store's engine, for code keeping its own tables in the same database (the
+        officials registry: ``load_registry(store.engine)``). Use it for reading; write
+        through :attr:`write_engine`, and wrap both in :meth:`translating_errors`."""
+        return self._engine
+
+    @property
+    def write_engine(self) -> sa.Engine:
+        """The engine for writing: transactions take the write lock up front (``BEGIN
+        IMMEDIATE`` on SQLite). Raises ``ReadOnlyError`` on a read-only store."""
+        if self.readonly:
+            raise ReadOnlyError(
+                f"the database {self.location} is open read-only: changes cannot be saved"
+            )
+        return self._writer
+
+    @contextmanager
+    def translating_errors(self) -> Iterator[None]:
+        """Turn a driver error raised inside the block into the store's one-line StoreError."""
+        try:
+            yield
+        except exc.DBAPIError as err:
+            raise _engine.translate_error(err, self._target, self._timeout) from None
+
     # ------------------------------------------------------------------ units of work
 
     @contextmanager

@@ -10,6 +10,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import factcheck.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from factcheck.officials.tables import OFFICIALS_METADATA
 
 VERSION_TABLE = "factcheck_version"
 
@@ -21,7 +22,8 @@ if connection is None:  # pragma: no cover - only reachable from the alembic com
 
 context.configure(
     connection=connection,
-    target_metadata=SQLModel.metadata,
+    # The officials registry keeps its tables in a MetaData of its own (revision 0002).
+    target_metadata=[SQLModel.metadata, OFFICIALS_METADATA],
     version_table=VERSION_TABLE,
     render_as_batch=True,  # SQLite cannot ALTER most things: autogenerate batch operations
     compare_type=True,

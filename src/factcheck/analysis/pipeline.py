@@ -78,11 +78,11 @@ def analyze_text(
     quotes: list[Quote] = []
     claims: list[Claim] = []
     previous_quote: Quote | None = None
-    previous_paragraph_open = False
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         paragraph_quotes = quotes_by_paragraph[p_index]
         sentences = split_sentences(body, p_start, p_end)
-        paragraph_had_speaker_verb = False
+        # "He said:" ending the previous paragraph introduces a quotation opening this one.
+        intro = _colon_intro(body, paragraphs, p_index, attributor)
         for s_start, s_end in sentences:
             claim_id = len(claims) + 1
             in_sentence = [q for q in paragraph_quotes if s_start <= q.open_mark < s_end]
@@ -96,32 +96,36 @@ def analyze_text(
                     reported_speaker = (name, title)
             claim_quotes: list[Quote] = []
             for qspan, phrase, how in attributor.attribute(s_start, s_end, in_sentence):
-                name = title = title_span = None
+                name = title = title_span = carried_span = None
+                if phrase is None and intro is not None and qspan.open_mark == p_start:
+                    phrase, how = intro, "X said:"
                 if phrase is not None:
                     name, title, title_span = attributor.resolve(phrase)
-                    paragraph_had_speaker_verb = True
                 if name is None and previous_quote is not None and previous_quote.speaker:
-                    continues = qspan.open_mark == p_start and (
-                        previous_paragraph_open or previous_quote is not None
-                    )
+                    # A quotation that opens its sentence with no attribution of its own
+                    # continues the speaker of the quotation just before it ("“A,” he said.
+                    # “B.”"), in this paragraph or the previous one.
+                    continues = qspan.open_mark == s_start
                     if continues and _is_adjacent(previous_quote, paragraphs, p_index):
                         name = previous_quote.speaker
                         title = previous_quote.speaker_title
                         title_span = previous_quote.title_span
                         how = "carried over"
                         phrase = None
+                        carried_span = previous_quote.speaker_span
                 quote = to_quote(
                     body, qspan, claim_id, name, title, title_span, phrase, how,
                     partial=_is_partial(body, qspan, s_start),
                 )
+                if phrase is None and how == "carried over":
+                    # The words that carried the attribution are the earlier quotation's.
+                    quote.speaker_span = carried_span
                 claim_quotes.append(quote)
                 previous_quote = quote
             quotes.extend(claim_quotes)
             claim = _make_claim(body, claim_id, s_start, s_end, p_index, claim_quotes)
             claim.speaker, claim.speaker_title = reported_speaker
             claims.append(claim)
-        previous_paragraph_open = any(q.close_mark is None for q in paragraph_quotes)
-        del paragraph_had_speaker_verb
     _backfill_runs(quotes, body, paragraphs)
     first_speaker: dict[int, Quote] = {}
     for quote in quotes:
@@ -137,6 +141,19 @@ def analyze_text(
     analysis.speakers = attributor.speakers({q.speaker for q in quotes if q.speaker})
     analysis.flags = basic_flags(claims, quotes, analysis.speakers)
     return analysis
+
+
+def _colon_intro(body: str, paragraphs: list[tuple[int, int]], p_index: int, attributor):
+    """The speaker phrase of a previous paragraph that ends in a colon ("Caddell continued:")."""
+    if p_index == 0:
+        return None
+    prev_start, prev_end = paragraphs[p_index - 1]
+    if not body[prev_start:prev_end].rstrip().endswith(":"):
+        return None
+    sentences = split_sentences(body, prev_start, prev_end)
+    if not sentences:
+        return None
+    return attributor.attribute_reported(*sentences[-1])
 
 
 def _is_adjacent(previous: Quote, paragraphs: list[tuple[int, int]], p_index: int) -> bool:
@@ -163,6 +180,7 @@ def _backfill_runs(quotes: list[Quote], body: str, paragraphs: list[tuple[int, i
                 earlier.speaker_title = later.speaker_title
                 earlier.speaker_org = later.speaker_org
                 earlier.title_span = later.title_span
+                earlier.speaker_span = later.speaker_span
                 earlier.how = "carried over"
 
 

@@ -45,6 +45,10 @@ _CANDIDATE = re.compile(r"(?:\.{3}|…|[.!?])+[\"”’'»)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([^\s(\[\"“‘']+)$")
 _NEXT_WORD = re.compile(r"\s+([\"“‘'(\[]*)([^\s]+)")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
+_ATTRIBUTION_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|told|asked|asks|added|adds|wrote|writes|"
+    r"tweeted|replied|continued|shouted|declared|insisted|exclaimed)\b"
+)
 _OPENING_QUOTES = "“\"‘"
 
 
@@ -87,6 +91,9 @@ def _is_boundary(text: str, punct_start: int, end: int) -> bool:
     if not (first.isupper() or first.isdigit() or (opener and (first.isalpha()))):
         return False
     punct = text[punct_start:end]
+    if punct[-1] in "”\"’'" and punct[0] in "?!" and _ATTRIBUTION_AFTER.match(text, end):
+        # “How many times?” Clinton said. - the attribution belongs to the quotation.
+        return False
     if punct.startswith(".") and not punct.startswith("..."):
         before = _WORD_BEFORE.search(text, 0, punct_start)
         token = before.group(1) if before else ""

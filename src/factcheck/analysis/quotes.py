@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from factcheck.analysis.model import Quote, Span, Speaker
 from factcheck.analysis.people import (
     PRONOUNS,
+    looks_like_organisation,
     TITLE_WORDS,
     NounPhrase,
     organisation_in_title,
@@ -53,6 +54,7 @@ _TITLE_SET = frozenset(w.rstrip(".") for w in TITLE_WORDS) | {"predecessor", "su
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]+)+")
 # Forms that never have their own subject: "…, she said, adding …".
 _PARTICIPLES = frozenset({"according", "adding", "saying", "noting", "telling", "writing", "speaking"})
+_DASH_ATTRIBUTION = re.compile(r"\s*[―—–]\s*(?=[A-Z])")
 _ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
 # A closing single quote is followed by a non-letter; an apostrophe by a letter.
 _SINGLE_OPEN_OK = " \n(“\"—–-"
@@ -218,6 +220,12 @@ class Attributor:
         resolved = self._resolve_name(candidate)
         if resolved in self.people:
             self._remember(NounPhrase(self.people[resolved].kind, resolved, 0, 0), resolved)
+        elif len(candidate.split()) in (2, 3) and not looks_like_organisation(candidate) and not any(
+            w.lower().rstrip(".") in _TITLE_SET for w in candidate.split()
+        ):
+            # A new person introduced as the subject ("Keyia Scott can be heard ..."): a later
+            # "she says" can refer to them.
+            self._remember(NounPhrase("person", candidate, 0, 0), candidate)
 
     def note_mentions(self, start: int, end: int) -> None:
         """Register people introduced by a title anywhere in a sentence ("President Joe
@@ -288,6 +296,12 @@ class Attributor:
         if quote.close_mark is None:
             return None
         pos = quote.close_mark + 1
+        dash = _DASH_ATTRIBUTION.match(masked, pos, end)
+        if dash:
+            # “…” ― Steve Quinlan (vox pops, epigraphs)
+            phrase = phrase_after(masked, dash.end(), end)
+            if phrase is not None and phrase.kind == "person":
+                return phrase, "— X"
         gap = re.match(r"[,.!?]?\s*", masked[pos:end])
         pos += gap.end() if gap else 0
         verb = _VERB_AT.match(masked, pos)

@@ -23,6 +23,7 @@ from factcheck import __version__
 COMMAND_MODULES = (
     "factcheck.commands.analyze",
     "factcheck.commands.store_cmds",
+    "factcheck.commands.officials_cmds",
     "factcheck.commands.review",
 )
 

@@ -265,6 +265,11 @@ def search(name: str, *, client: httpx.Client, limit: int = 7) -> list[str]:
     return [hit["id"] for hit in data["search"] if _QID_RE.match(hit["id"])]
 
 
+def make_client() -> httpx.Client:
+    """The client ``lookup_person`` uses when given none (tests replace this function)."""
+    return httpx.Client(timeout=TIMEOUT, headers={"User-Agent": USER_AGENT})
+
+
 def lookup_person(
     name: str, *, client: httpx.Client | None = None, limit: int = 7
 ) -> list[PersonCandidate]:
@@ -279,7 +284,7 @@ def lookup_person(
     if not name.strip():
         raise OfficialsLookupError("give a name to look up")
     own = client is None
-    client = client or httpx.Client(timeout=TIMEOUT, headers={"User-Agent": USER_AGENT})
+    client = client or make_client()
     try:
         return _lookup(name.strip(), client, limit)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as err:

@@ -117,17 +117,38 @@ def run_import(args: argparse.Namespace) -> int:
     analysis = analyze_source(args.source, published=args.date)
     with _open(args, create=True) as store:
         result = store.import_analysis(analysis)
+        officials = check_officials(store, result.review_id)
     title = analysis.article.title or analysis.article.source or "untitled"
+    note = f"; {officials} officials flag{'s' if officials != 1 else ''}" if officials else ""
     if not result.created:
-        print(f"{result.review_id}\talready stored (same content): {title}")
+        print(f"{result.review_id}\talready stored (same content): {title}{note}")
     elif result.previous_id is not None:
         print(
             f"{result.review_id}\tnew revision {result.revision} (previous: review "
-            f"{result.previous_id}): {title} ({len(analysis.claims)} claims)"
+            f"{result.previous_id}): {title} ({len(analysis.claims)} claims{note})"
         )
     else:
-        print(f"{result.review_id}\tnew review: {title} ({len(analysis.claims)} claims)")
+        print(f"{result.review_id}\tnew review: {title} ({len(analysis.claims)} claims{note})")
     return 0
+
+
+def check_officials(store, review_id: int) -> int:
+    """Run the officials checks on a stored review against the database's registry.
+
+    The flags are stored with origin ``officials`` (one already there keeps its state, so a
+    dismissal survives importing again; open ones the registry no longer supports are removed).
+    Returns how many officials flags the review has from this run (0 with an empty registry).
+    """
+    from factcheck.officials.checks import run_checks
+    from factcheck.officials.tables import load_registry
+
+    with store.translating_errors():
+        registry = load_registry(store.engine)
+    if not len(registry):
+        return 0
+    # Checked on the stored review, whose claim numbers are the ones add_flags expects.
+    flags = run_checks(store.to_analysis(review_id), registry)
+    return len(store.add_flags(review_id, flags, origin="officials", replace=True))
 
 
 def run_reviews(args: argparse.Namespace) -> int:

@@ -1,0 +1,162 @@
+"""The registry in the review database is used by ``analyze`` and by ``import``."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+from factcheck.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "harbour-ferry.txt"
+OFFICIALS = ROOT / "examples" / "officials.csv"
+PSAKI_CSV = (
+    "name,role,organization,start,end,source_url\n"
+    "Jen Psaki,State Department spokesperson,US Department of State,2013-02-11,2015-03-31,\n"
+    "Jen Psaki,White House press secretary,White House,2021-01-20,2022-05-13,\n"
+)
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch) -> Path:
+    monkeypatch.delenv("FACTCHECK_DB", raising=False)
+    monkeypatch.setenv("FACTCHECK_USER", "tester")
+    return tmp_path / "claims.db"
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def analyze_flags(capsys, *argv) -> tuple[list[dict], str]:
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    return json.loads(out)["flags"], err
+
+
+def kinds(flags) -> list[str]:
+    return [f["kind"] for f in flags]
+
+
+# ------------------------------------------------------------------ analyze
+
+
+def test_analyze_uses_the_database_registry(capsys, db):
+    assert run(capsys, "--db", db, "officials", "import", OFFICIALS)[0] == 0
+    flags, err = analyze_flags(capsys, "--db", db, "analyze", EXAMPLE, "--json")
+    assert err == ""
+    okafor = [f for f in flags if f["kind"] == "title-date-mismatch"]
+    assert len(okafor) == 1 and "Tom Okafor" in okafor[0]["message"]
+    assert "City Treasurer" in okafor[0]["message"]
+
+
+def test_analyze_finds_the_database_through_the_environment(capsys, db, monkeypatch):
+    assert run(capsys, "--db", db, "officials", "import", OFFICIALS)[0] == 0
+    monkeypatch.setenv("FACTCHECK_DB", str(db))
+    flags, _ = analyze_flags(capsys, "analyze", EXAMPLE, "--json")
+    assert "title-date-mismatch" in kinds(flags)
+
+
+def test_analyze_seed_article_psaki_flag_from_the_database(capsys, db, tmp_path, seed_path):
+    csv_path = tmp_path / "psaki.csv"
+    csv_path.write_text(PSAKI_CSV)
+    assert run(capsys, "--db", db, "officials", "import", csv_path)[0] == 0
+    flags, _ = analyze_flags(
+        capsys, "--db", db, "analyze", seed_path, "--date", "2021-06-18", "--json"
+    )
+    mismatch = [f for f in flags if f["kind"] == "title-date-mismatch"]
+    assert len(mismatch) == 1
+    message = mismatch[0]["message"]
+    assert "Psaki" in message and "2021-01-20" in message and "2013-02-11" in message
+    assert not any("Easley" in f["message"] or "Kim" in f["message"] for f in mismatch)
+
+
+def test_analyze_never_creates_a_database(capsys, db, monkeypatch, tmp_path):
+    without, _ = analyze_flags(capsys, "--db", db, "analyze", EXAMPLE, "--json")
+    assert not db.exists()
+    assert "title-date-mismatch" not in kinds(without)
+    monkeypatch.chdir(tmp_path)
+    analyze_flags(capsys, "analyze", EXAMPLE, "--json")
+    assert not (tmp_path / "claims.db").exists()
+
+
+def test_analyze_with_an_empty_registry_is_unchanged(capsys, db):
+    without, _ = analyze_flags(capsys, "--db", db, "analyze", EXAMPLE, "--json")
+    Store.open(db).close()
+    before = db.read_bytes()
+    with_db, err = analyze_flags(capsys, "--db", db, "analyze", EXAMPLE, "--json")
+    assert with_db == without and err == ""
+    assert db.read_bytes() == before
+
+
+def test_analyze_no_db_officials(capsys, db):
+    assert run(capsys, "--db", db, "officials", "import", OFFICIALS)[0] == 0
+    flags, _ = analyze_flags(capsys, "--db", db, "analyze", EXAMPLE, "--json", "--no-db-officials")
+    assert "title-date-mismatch" not in kinds(flags)
+
+
+def test_analyze_database_and_file_registries_are_checked_once(capsys, db):
+    assert run(capsys, "--db", db, "officials", "import", OFFICIALS)[0] == 0
+    flags, _ = analyze_flags(
+        capsys, "--db", db, "analyze", EXAMPLE, "--json", "--officials", OFFICIALS
+    )
+    assert kinds(flags).count("title-date-mismatch") == 1
+
+
+def test_analyze_with_an_unusable_database_warns_and_goes_on(capsys, tmp_path):
+    other = tmp_path / "other.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY)")
+    con.commit()
+    con.close()
+    flags, err = analyze_flags(capsys, "--db", other, "analyze", EXAMPLE, "--json")
+    assert "officials registry not used" in err and "not a factcheck database" in err
+    assert len(err.strip().splitlines()) == 1
+    assert "anonymous-source" in kinds(flags)
+
+
+# ------------------------------------------------------------------ import
+
+
+def officials_flags(db: Path, review_id: int = 1):
+    with Store.open(db) as store:
+        return [f for f in store.list_flags(review_id) if f.origin == "officials"]
+
+
+def test_import_stores_officials_flags(capsys, db):
+    assert run(capsys, "--db", db, "officials", "import", OFFICIALS)[0] == 0
+    code, out, err = run(capsys, "--db", db, "import", EXAMPLE)
+    assert code == 0, err
+    assert out.startswith("1\tnew review:") and "1 officials flag)" in out
+    [flag] = officials_flags(db)
+    assert flag.kind == "title-date-mismatch" and "Tom Okafor" in flag.message
+    assert flag.claim_id is not None and flag.state == "open"
+    with Store.open(db) as store:
+        claim = store.get_claim(flag.claim_id)
+    assert claim.speaker == "Tom Okafor"  # the claim analyze flags too
+
+
+def test_import_without_a_registry_adds_no_officials_flags(capsys, db):
+    code, out, _ = run(capsys, "--db", db, "import", EXAMPLE)
+    assert code == 0 and "officials flag" not in out
+    assert officials_flags(db) == []
+
+
+def test_reimport_after_the_registry_grows_keeps_dismissals(capsys, db):
+    assert run(capsys, "--db", db, "import", EXAMPLE)[0] == 0
+    assert officials_flags(db) == []
+    assert run(capsys, "--db", db, "officials", "import", OFFICIALS)[0] == 0
+    code, out, _ = run(capsys, "--db", db, "import", EXAMPLE)
+    assert code == 0 and out.startswith("1\talready stored") and "1 officials flag" in out
+    [flag] = officials_flags(db)
+    with Store.open(db) as store:
+        store.set_flag_state(flag.id, "dismissed", "the article is right", who="tester")
+    assert run(capsys, "--db", db, "import", EXAMPLE)[0] == 0
+    [again] = officials_flags(db)
+    assert again.id == flag.id and again.state == "dismissed"

@@ -160,3 +160,52 @@ def test_reimport_after_the_registry_grows_keeps_dismissals(capsys, db):
     assert run(capsys, "--db", db, "import", EXAMPLE)[0] == 0
     [again] = officials_flags(db)
     assert again.id == flag.id and again.state == "dismissed"
+
+
+ARTICLE_A = """Ferry plan approved
+
+Harbour City, 2024-03-14
+
+The council approved the electric ferry plan on Thursday. "We will replace every diesel ferry
+in the fleet with an electric boat before the end of 2027," Mayor Dana Whitfield said at the
+meeting.
+"""
+ARTICLE_B = """Treasurer backs ferries
+
+Harbour City, 2024-03-20
+
+"We will replace every diesel ferry in the fleet with an electric boat before the end of
+2027," City Treasurer Tom Okafor said on Wednesday.
+"""
+
+
+def test_import_flags_words_another_stored_review_gives_another_speaker(capsys, db, tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ARTICLE_A)
+    b.write_text(ARTICLE_B)
+    code, out, _ = run(capsys, "--db", db, "import", a)
+    assert code == 0 and "officials flag" not in out
+    code, out, _ = run(capsys, "--db", db, "import", b)
+    assert code == 0 and "1 officials flag" in out
+    [flag] = officials_flags(db, 2)
+    assert flag.kind == "quote-other-speaker"
+    assert "Tom Okafor here, but to Dana Whitfield in review 1 (Ferry plan approved)" in (
+        flag.message
+    )
+    with Store.open(db) as store:
+        [(text, speaker, where)] = store.quotes_elsewhere(2)
+        assert text.startswith("We will replace") and speaker == "Dana Whitfield"
+        assert where.startswith("review 1 (Ferry plan approved), claim ")
+        assert [q[1] for q in store.quotes_elsewhere(1)] == ["Tom Okafor"]
+
+
+def test_a_revision_is_not_elsewhere(capsys, db, tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text(ARTICLE_A)
+    assert run(capsys, "--db", db, "import", a)[0] == 0
+    a.write_text(ARTICLE_A.replace("Mayor Dana Whitfield", "City Treasurer Tom Okafor"))
+    code, out, _ = run(capsys, "--db", db, "import", a)
+    assert code == 0 and out.startswith("2\tnew revision 2")
+    assert officials_flags(db, 2) == []
+    with Store.open(db) as store:
+        assert store.quotes_elsewhere(2) == []

@@ -133,7 +133,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def check_officials(store, review_id: int) -> int:
-    """Run the officials checks on a stored review against the database's registry.
+    """Run the officials checks on a stored review against the database's registry, and its
+    quotes against those of the other stored articles (same words, another speaker).
 
     The flags are stored with origin ``officials`` (one already there keeps its state, so a
     dismissal survives importing again; open ones the registry no longer supports are removed).
@@ -144,10 +145,11 @@ def check_officials(store, review_id: int) -> int:
 
     with store.translating_errors():
         registry = load_registry(store.engine)
-    if not len(registry):
+    others = store.quotes_elsewhere(review_id)
+    if not len(registry) and not others:
         return 0
     # Checked on the stored review, whose claim numbers are the ones add_flags expects.
-    flags = run_checks(store.to_analysis(review_id), registry)
+    flags = run_checks(store.to_analysis(review_id), registry, other_quotes=others)
     return len(store.add_flags(review_id, flags, origin="officials", replace=True))
 
 

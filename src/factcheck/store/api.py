@@ -800,6 +800,32 @@ class Store:
                 ).mappings()
             ]
 
+    def quotes_elsewhere(self, review_id: int) -> list[tuple[str, str, str]]:
+        """The attributed quotes of the other stored articles, as ``(text, speaker, where)``
+        for the officials' quote-attributed-to-another-speaker check. Revisions of the same
+        article (same source) are not "elsewhere"."""
+        with self._read() as conn:
+            source = conn.execute(select(R.c.source).where(R.c.id == review_id)).first()
+            if source is None:
+                self._must_exist(conn, review_id)
+            stmt = (
+                select(Q.c.text, Q.c.speaker, R.c.id, R.c.title, C.c.ordinal)
+                .join(R, R.c.id == Q.c.review_id)
+                .outerjoin(C, C.c.id == Q.c.claim_id)
+                .where(Q.c.review_id != review_id, Q.c.speaker.is_not(None))
+                .order_by(R.c.id, Q.c.start_offset)
+            )
+            if source is not None and source[0]:
+                stmt = stmt.where(sa.or_(R.c.source.is_(None), R.c.source != source[0]))
+            rows = conn.execute(stmt).all()
+        out = []
+        for text, speaker, other_id, title, ordinal in rows:
+            where = f"review {other_id}" + (f" ({_short(title)})" if title else "")
+            if ordinal is not None:
+                where += f", claim {ordinal}"
+            out.append((text, speaker, where))
+        return out
+
     def list_evidence(self, review_id: int) -> list[EvidenceRow]:
         with self._read() as conn:
             self._must_exist(conn, review_id)

@@ -141,9 +141,7 @@ class FactcheckApp(App[None]):
             if not key_help.enabled or binding.action in seen:
                 continue
             seen.add(binding.action)
-            help_text = f"key {key_help.keys}" + (f" · {binding.tooltip}" if binding.tooltip
-                                                  else "")
-            yield SystemCommand(key_help.description, help_text,
+            yield SystemCommand(key_help.description, f"key {key_help.keys}",
                                 functools.partial(self.run_action, binding.action, node))
         yield from super().get_system_commands(screen)
 
@@ -153,6 +151,7 @@ def _palette_entries(screen: Screen):
     from factcheck.tui.screens.help import KeyHelp
 
     app = screen.app
+    describe = getattr(screen, "describe_binding", None)
     rows: dict[tuple[int, str], list] = {}
     for _key, active in screen.active_bindings.items():
         binding = active.binding
@@ -160,7 +159,11 @@ def _palette_entries(screen: Screen):
             continue
         ident = (id(active.node), binding.action)
         entry = rows.setdefault(ident, [[], binding, active.node, active.enabled])
+        if binding.id and not entry[1].id:
+            entry[1] = binding
         entry[0].append(binding.key_display or app.get_key_display(binding))
     for keys, binding, node, enabled in rows.values():
-        yield (KeyHelp(", ".join(dict.fromkeys(keys)), binding.description or binding.action,
-                       binding.id or "", enabled), binding, node)
+        text = (describe(binding) if describe else None) or binding.description \
+            or binding.action
+        yield (KeyHelp(", ".join(dict.fromkeys(keys)), text, binding.id or "", enabled),
+               binding, node)

@@ -98,7 +98,7 @@ class TextDialog(Dialog[str | None]):
             if self.multiline:
                 yield TextArea(self.initial, id="text", soft_wrap=True, show_line_numbers=False)
             else:
-                yield Input(self.initial, id="text")
+                yield Input(self.initial, id="text", compact=True)
             yield Static(
                 "ctrl+s save · esc cancel" if self.multiline else "enter save · esc cancel",
                 classes="dialog-keys",
@@ -149,7 +149,7 @@ class MetadataDialog(Dialog[MetadataEdit | None]):
             box.border_title = "Article metadata"
             for name, label in self.FIELDS:
                 yield Label(label, classes="field-label")
-                yield Input(self.values.get(name) or "", id=f"meta-{name}")
+                yield Input(self.values.get(name) or "", id=f"meta-{name}", compact=True)
             yield Static("", id="meta-error", classes="dialog-error")
             yield Static("enter / ctrl+s save · esc cancel · the date decides which titles "
                          "the checks accept", classes="dialog-keys")
@@ -207,7 +207,7 @@ class FlagDialog(Dialog[FlagDecision | None]):
             yield Select([(label, key) for key, label in self.STATES], value=self.state,
                          allow_blank=False, id="flag-state")
             yield Label("Reason", classes="field-label")
-            yield Input(placeholder="why (kept in the history)", id="flag-reason")
+            yield Input(placeholder="why (kept in the history)", id="flag-reason", compact=True)
             yield Static("enter / ctrl+s save · esc cancel", classes="dialog-keys")
 
     def on_mount(self) -> None:
@@ -245,15 +245,15 @@ class FilterDialog(Dialog[ClaimFilter | None]):
             box.border_title = "Filter claims"
             yield Label("Status", classes="field-label")
             yield Select([(label, key) for key, (_, label) in STATUS_MARKS.items()],
-                         value=self.current.status or Select.BLANK, prompt="Any status",
+                         value=self.current.status or Select.NULL, prompt="Any status",
                          id="filter-status")
             yield Label("Verdict", classes="field-label")
             yield Select([("No verdict yet", "none"), *((label, key) for key, label in
                                                         self.verdicts)],
-                         value=self.current.verdict or Select.BLANK, prompt="Any verdict",
+                         value=self.current.verdict or Select.NULL, prompt="Any verdict",
                          id="filter-verdict")
             yield Label("Kind", classes="field-label")
-            yield Select([(k, k) for k in self.kinds], value=self.current.kind or Select.BLANK,
+            yield Select([(k, k) for k in self.kinds], value=self.current.kind or Select.NULL,
                          prompt="Any kind", id="filter-kind")
             yield Label("Flags", classes="field-label")
             yield Select([(label, key) for key, label in FLAG_FILTERS.items()],
@@ -265,7 +265,7 @@ class FilterDialog(Dialog[ClaimFilter | None]):
 
     def _get(self, name: str) -> str | None:
         value = self.query_one(f"#filter-{name}", Select).value
-        return None if value is Select.BLANK else str(value)
+        return None if value is Select.NULL else str(value)
 
     def action_save(self) -> None:
         self.dismiss(ClaimFilter(self._get("status"), self._get("verdict"), self._get("kind"),

@@ -66,15 +66,15 @@ class EvidenceDialog(Dialog[EvidenceAction | None]):
             box.border_title = f"Evidence for claim {self.claim_number}"
             options = [Option("+ New evidence", id=NEW)]
             options += [Option(self._describe(ev), id=str(ev.id)) for ev in self.evidence]
-            yield OptionList(*options, id="ev-list")
+            yield OptionList(*options, id="ev-list", compact=True)
             yield Label("Link (enter fetches its title and an excerpt)", classes="field-label")
-            yield Input(placeholder="https://…", id="ev-url")
+            yield Input(placeholder="https://…", id="ev-url", compact=True)
             yield Label("Title", classes="field-label")
-            yield Input(id="ev-title")
+            yield Input(id="ev-title", compact=True)
             yield Label("Excerpt from the source", classes="field-label")
-            yield TextArea(id="ev-excerpt", soft_wrap=True, show_line_numbers=False)
+            yield TextArea(id="ev-excerpt", soft_wrap=True, show_line_numbers=False, compact=True)
             yield Label("Note", classes="field-label")
-            yield Input(placeholder="what this shows (enter saves)", id="ev-note")
+            yield Input(placeholder="what this shows (enter saves)", id="ev-note", compact=True)
             yield LoadingIndicator(id="ev-loading")
             yield Static("", id="ev-status", classes="dialog-hint")
             yield Static("ctrl+s save · ctrl+f fetch · ctrl+d remove selected · esc cancel",

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
+from factcheck.tui.model import one_line
 from factcheck.tui.screens.dialogs import Dialog
 
 
@@ -34,11 +35,23 @@ def collect_keys(screen) -> list[KeyHelp]:
         ident = (id(active.node), binding.action)
         entry = rows.setdefault(ident, {"keys": [], "binding": binding,
                                         "enabled": active.enabled})
+        if binding.id and not entry["binding"].id:
+            entry["binding"] = binding  # e.g. our "q" over Textual's ctrl+q for quit
         entry["keys"].append(binding.key_display or app.get_key_display(binding))
+    def rank(item) -> int:
+        (node_id, _), _entry = item
+        if node_id == id(screen):
+            return 0
+        return 1 if node_id == id(app) else 2
+
+    describe = getattr(screen, "describe_binding", None)
     out = []
-    for entry in rows.values():
+    for _, entry in sorted(rows.items(), key=rank):
         binding: Binding = entry["binding"]
-        description = binding.tooltip or binding.description or binding.action
+        description = (describe(binding) if describe else None) or binding.description \
+            or binding.action
+        if binding.tooltip and not description.startswith(binding.tooltip):
+            description += f" — {binding.tooltip}"
         keys = ", ".join(dict.fromkeys(entry["keys"]))
         out.append(KeyHelp(keys, description, binding.id or "", entry["enabled"]))
     return out
@@ -59,10 +72,12 @@ class HelpScreen(Dialog[None]):
             box.border_title = f"Keys: {self.title_text}"
             table: DataTable = DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
             table.add_columns("Key", "Action", "Binding id (settings [keymap])")
+            width = max(24, min(60, self.app.size.width - 48))
             table.add_rows(
-                [k.keys, k.description + ("" if k.enabled else " (not now)"), k.binding_id]
+                [k.keys, one_line(k.description + ("" if k.enabled else " (not now)"), width),
+                 k.binding_id]
                 for k in self.keys
             )
             yield table
-            yield Static("Remap any key in the settings file's [keymap] table by its binding "
+            yield Static("Remap any key in the settings file's \\[keymap] table by its binding "
                          "id. esc closes.", classes="dialog-keys")

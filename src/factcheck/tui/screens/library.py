@@ -73,7 +73,8 @@ class LibraryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="library-title")
-        yield Input(placeholder="search titles, outlets and sources", id="library-search")
+        yield Input(placeholder="search titles, outlets and sources", id="library-search",
+                    compact=True)
         table: DataTable = DataTable(id="reviews", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("No reviews yet. Press [b]a[/] to import an article from a file or a URL.",
@@ -92,6 +93,10 @@ class LibraryScreen(Screen):
         self.query_one("#library-empty").display = False
         self._update_title()
         self.action_reload()
+
+    def on_resize(self) -> None:
+        if self.reviews:
+            self._fill()
 
     def on_screen_resume(self) -> None:
         if self.is_mounted:
@@ -138,11 +143,14 @@ class LibraryScreen(Screen):
             shown.sort(key=lambda r: (r.done / r.claim_count) if r.claim_count else 1.0)
         self.shown = shown
         table.clear()
+        width = self.size.width or 80
+        title_width = max(20, min(60, width - 62))
+        outlet_width = 24 if width >= 120 else 14
         table.add_rows(
             [
                 str(r.id),
-                one_line(r.title or "Untitled", 48),
-                one_line(r.outlet or "", 24),
+                one_line(r.title or "Untitled", title_width),
+                one_line(r.outlet or "", outlet_width),
                 r.published.isoformat() if r.published else "—",
                 progress_text(r),
                 f"⚑ {r.open_flags}" if r.open_flags else "",
@@ -279,9 +287,11 @@ class ImportDialog(Dialog[ImportDone | None]):
         with Vertical(classes="dialog-box") as box:
             box.border_title = "Import an article"
             yield Label("File path or http(s) URL", classes="field-label")
-            yield Input(placeholder="examples/harbour-ferry.txt or https://…", id="import-source")
+            yield Input(placeholder="examples/harbour-ferry.txt or https://…",
+                        id="import-source", compact=True)
             yield Label("Publication date (optional, YYYY-MM-DD)", classes="field-label")
-            yield Input(placeholder="taken from the page when it has one", id="import-date")
+            yield Input(placeholder="taken from the page when it has one", id="import-date",
+                        compact=True)
             yield LoadingIndicator(id="import-loading")
             yield Static("", id="import-error", classes="dialog-error")
             yield Static("enter import · esc cancel", classes="dialog-keys")

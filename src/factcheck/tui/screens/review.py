@@ -69,7 +69,7 @@ class ReviewScreen(Screen):
 
     BINDINGS = [
         *(Binding(str(n), f"verdict({n})", f"Verdict {n}", group=VERDICTS,
-                  id=f"review.verdict-{n}", tooltip=f"Give the claim verdict {n} of the scale")
+                  id=f"review.verdict-{n}")
           for n in range(1, 10)),
         Binding("0", "clear_verdict", "Clear verdict", show=False, id="review.verdict-clear"),
         Binding("r", "rationale", "Rationale", id="review.rationale",
@@ -81,7 +81,7 @@ class ReviewScreen(Screen):
         Binding("d", "status('done')", "Done", show=False, id="review.status-done"),
         Binding("x", "status('not_checkable')", "Not checkable", show=False,
                 id="review.status-not-checkable"),
-        Binding("n", "next_todo", "Next to review", id="review.next-todo"),
+        Binding("n", "next_todo", "Next to review", show=False, id="review.next-todo"),
         Binding("N", "previous_todo", "Previous to review", show=False,
                 id="review.previous-todo"),
         Binding("e", "evidence", "Evidence", id="review.evidence",
@@ -151,6 +151,7 @@ class ReviewScreen(Screen):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 110, "-narrow")
+        self.query_one(Footer).compact = self.size.width < 110
 
     @property
     def store(self):
@@ -397,6 +398,15 @@ class ReviewScreen(Screen):
         self._versions[claim_id] = version
 
     # ------------------------------------------------------------------ verdicts & status
+
+    def describe_binding(self, binding: Binding) -> str | None:
+        """Help and palette text for bindings whose meaning depends on the review."""
+        if binding.action.startswith("verdict(") and self.scale is not None:
+            number = int(binding.action[len("verdict("):-1])
+            if number <= len(self.scale):
+                rating = self.scale.ratings[number - 1]
+                return f"Verdict: {rating.label}"
+        return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.loaded:

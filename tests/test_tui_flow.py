@@ -1,0 +1,385 @@
+"""Pilot tests: whole review sessions driven by key presses on a temporary database.
+
+Each flow imports an article through the library's import dialog, triages claims by keyboard,
+quits, reopens the app and checks (through the Store, not the screen) that everything was
+saved as it was left.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tui_helpers import (
+    EVIDENCE_URL,
+    EXAMPLE,
+    OFFLINE_URL,
+    SEED,
+    SEED_DATE,
+    mock_client,
+    settle,
+    type_text,
+    wait_for_screen,
+)
+
+from factcheck.store import Store
+from factcheck.tui import make_app
+from factcheck.tui.settings import Settings
+
+SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch, tmp_path):
+    monkeypatch.setenv("FACTCHECK_USER", "tester")
+    monkeypatch.setenv("FACTCHECK_CONFIG", str(tmp_path / "no-config.toml"))
+    monkeypatch.chdir(tmp_path)
+
+
+def _db(tmp_path) -> str:
+    return str(tmp_path / "claims.db")
+
+
+async def _import(pilot, source: str, date: str = "") -> None:
+    await wait_for_screen(pilot, "LibraryScreen")
+    await pilot.press("a")
+    await type_text(pilot, source)
+    if date:
+        await pilot.press("tab")
+        await type_text(pilot, date)
+    await pilot.press("enter")
+    await wait_for_screen(pilot, "ReviewScreen")
+
+
+async def _goto(pilot, number: int) -> None:
+    """Put the claim list's cursor on claim ``number`` with g and j."""
+    await pilot.press("g", *["j"] * (number - 1))
+    await settle(pilot)
+    assert pilot.app.screen.current.number == number
+
+
+ARTICLES = [
+    pytest.param(EXAMPLE, "", id="example"),
+    pytest.param(SEED, SEED_DATE.isoformat(), id="seed"),
+]
+
+
+@pytest.mark.parametrize(("article", "date"), ARTICLES)
+async def test_review_session_is_saved_and_reopens(tmp_path, article, date):
+    if not article.exists():
+        pytest.skip(f"the seed article is not here ({article}): it lives in ../shared/")
+    db = _db(tmp_path)
+    app = make_app(db, http_client=mock_client())
+    async with app.run_test(size=SIZE) as pilot:
+        await _import(pilot, str(article), date)
+        screen = app.screen
+        total = len(screen.claims)
+        assert total >= 5
+        assert screen.current.number == 1
+
+        # Walk the claims: down, down, up, last, first.
+        await pilot.press("j", "j", "k")
+        assert screen.current.number == 2
+        await pilot.press("G")
+        assert screen.current.number == total
+        await pilot.press("g")
+        assert screen.current.number == 1
+
+        # Verdict 1 (True) on claim 1, with a rationale.
+        await pilot.press("1")
+        await pilot.press("r")
+        await type_text(pilot, "Confirmed by the annual report.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+        # n jumps to the next claim still to review: claim 2; verdict 5 (False).
+        await pilot.press("n")
+        assert screen.current.number == 2
+        await pilot.press("5")
+        await settle(pilot)
+
+        # Claim 3: a link (fetched through the mock transport) and a note.
+        await pilot.press("j")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await type_text(pilot, EVIDENCE_URL)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "Called the press office")
+        await pilot.press("enter")
+        await settle(pilot)
+
+        # Claim 4: a link that cannot be fetched is kept with a note.
+        await pilot.press("j")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await type_text(pilot, OFFLINE_URL)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+        # Status keys on claims 5 and 6; then verdict 3 on claim 6 and undo it.
+        await pilot.press("j", "s", "j", "x")
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("u")
+        await settle(pilot)
+
+        # Filter by text: only matching claims are listed; esc clears the search.
+        await pilot.press("slash")
+        first_word = screen.claims[0].text.split()[1].strip('",.')
+        await type_text(pilot, first_word)
+        await pilot.press("enter")
+        await settle(pilot)
+        listed = screen.query_one("ClaimList").rows
+        assert listed and all(first_word.casefold() in (c.text + (c.speaker or "")).casefold()
+                              for c in listed)
+        await pilot.press("slash", "escape")
+        await settle(pilot)
+        assert len(screen.query_one("ClaimList").rows) == total
+
+        await pilot.press("q")
+        await settle(pilot)
+    assert not app.is_running
+
+    with Store.open(db) as store:
+        (review,) = store.list_reviews()
+        claims = store.load_claims(review.id)
+        assert claims[0].verdict == "true" and claims[0].status == "done"
+        assert claims[0].rationale == "Confirmed by the annual report."
+        assert claims[0].reviewer == "tester"
+        assert claims[1].verdict == "false"
+        detail = store.claim_detail(claims[2].id)
+        links = [e for e in detail.evidence if e.kind == "link"]
+        notes = [e for e in detail.evidence if e.kind == "note"]
+        assert links and links[0].url == EVIDENCE_URL
+        assert links[0].title and "Ferry ridership 2023" in links[0].title
+        assert links[0].excerpt and "8.4%" in links[0].excerpt
+        assert notes and notes[0].note == "Called the press office"
+        offline = store.claim_detail(claims[3].id).evidence
+        assert offline[0].url == OFFLINE_URL
+        assert offline[0].note and offline[0].note.startswith("Page not fetched")
+        assert claims[4].status == "needs_second_look"
+        assert claims[5].status == "not_checkable"
+        assert claims[5].verdict is None  # the verdict was undone
+        if date:
+            assert review.published == SEED_DATE
+
+    # Reopen: the review screen shows everything as it was left.
+    app = make_app(db, review_id=review.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await wait_for_screen(pilot, "ReviewScreen")
+        shown = {c.number: c for c in screen.claims}
+        assert shown[1].verdict == "true" and shown[1].rationale.startswith("Confirmed")
+        assert shown[3].evidence == 2
+        assert shown[5].status == "needs_second_look"
+        await _goto(pilot, 3)
+        assert screen.detail is not None and len(screen.detail.evidence) == 2
+        await pilot.press("q")
+
+
+async def test_dismiss_a_flag_with_a_reason_and_undo(tmp_path):
+    db = _db(tmp_path)
+    app = make_app(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await _import(pilot, str(EXAMPLE))
+        screen = app.screen
+        flagged = next(c for c in screen.claims if c.open_flags)
+        await _goto(pilot, flagged.number)
+        await pilot.press("D")
+        await settle(pilot)
+        await type_text(pilot, "The official is named in the budget papers")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.current.open_flags == 0
+        assert "dismissed" in str(screen.query_one("#detail-body").render())
+        await pilot.press("q")
+
+    with Store.open(db) as store:
+        (review,) = store.list_reviews()
+        (flag,) = store.list_flags(review.id)
+        assert flag.state == "dismissed"
+        assert flag.state_reason == "The official is named in the budget papers"
+        assert flag.state_by == "tester"
+        assert review.open_flags == 0
+
+    app = make_app(db, review_id=review.id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await wait_for_screen(pilot, "ReviewScreen")
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert next(c for c in screen.claims if c.id == flagged.id).open_flags == 1
+        await pilot.press("q")
+    with Store.open(db) as store:
+        assert store.list_flags(review.id)[0].state == "open"
+
+
+async def test_filter_dialog_split_merge_add_and_edit(tmp_path):
+    db = _db(tmp_path)
+    app = make_app(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await _import(pilot, str(EXAMPLE))
+        screen = app.screen
+        total = len(screen.claims)
+
+        # Mark claim 1 done, then filter on status "Done" through the dialog.
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.press("enter", "down", "down", "down", "down", "enter")  # Status: done
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        rows = screen.query_one("ClaimList").rows
+        assert [c.number for c in rows] == [1]
+        await pilot.press("f", "ctrl+r")
+        await settle(pilot)
+        assert len(screen.query_one("ClaimList").rows) == total
+
+        # Merge claims 3 and 4; undo brings 4 back.
+        await _goto(pilot, 3)
+        await pilot.press("M")
+        await settle(pilot)
+        assert len(screen.claims) == total - 1
+        await pilot.press("u")
+        await settle(pilot)
+        assert len(screen.claims) == total
+
+        # Split claim 2 at a point: put the article cursor inside it, then S.
+        await _goto(pilot, 2)
+        claim = screen.current
+        article = screen.query_one("#article")
+        cut = claim.text.index(" after ") if " after " in claim.text else len(claim.text) // 2
+        article.selection = type(article.selection).cursor(article.index.location(claim.start + cut))
+        await pilot.press("S")
+        await settle(pilot)
+        assert len(screen.claims) == total + 1
+
+        # Add a claim from a selection in the article.
+        text = screen.review.text
+        start = text.index("Advertisement") if "Advertisement" in text else 0
+        end = start + 13
+        from textual.widgets.text_area import Selection
+
+        article.selection = Selection(article.index.location(start), article.index.location(end))
+        await pilot.press("a")
+        await settle(pilot)
+        assert len(screen.claims) == total + 2
+
+        # Edit the current claim's text.
+        await pilot.press("T")
+        await settle(pilot)
+        await pilot.press("ctrl+a" if False else "end")
+        await type_text(pilot, " (edited)")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert screen.current.text.endswith("(edited)")
+        await pilot.press("q")
+
+    with Store.open(db) as store:
+        (review,) = store.list_reviews()
+        claims = store.load_claims(review.id)
+        assert len(claims) == total + 2
+        assert any(c.text.endswith("(edited)") for c in claims)
+
+
+async def test_metadata_dialog_changes_the_date(tmp_path):
+    db = _db(tmp_path)
+    app = make_app(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await _import(pilot, str(EXAMPLE))
+        await pilot.press("m")
+        await settle(pilot)
+        for _ in range(12):
+            await pilot.press("backspace")
+        await type_text(pilot, "2024-03-15")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "2024-03-15" in str(app.screen.query_one("#review-meta").render())
+        await pilot.press("R")
+        await settle(pilot)
+        await pilot.press("q")
+    with Store.open(db) as store:
+        (review,) = store.list_reviews()
+        assert review.published.isoformat() == "2024-03-15"
+
+
+async def test_export_markdown(tmp_path):
+    db = _db(tmp_path)
+    app = make_app(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await _import(pilot, str(EXAMPLE))
+        await pilot.press("1", "E")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("q")
+    report = (tmp_path / "review-1.md").read_text(encoding="utf-8")
+    assert report.startswith("# Fact check: Ferry fares to rise 12%")
+    assert "**Verdict:** True" in report
+
+
+async def test_library_delete_with_confirmation_and_import_errors(tmp_path):
+    db = _db(tmp_path)
+    app = make_app(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await _import(pilot, str(EXAMPLE))
+        await pilot.press("escape")
+        await wait_for_screen(pilot, "LibraryScreen")
+        # A missing file: the dialog shows the error and nothing is imported.
+        await pilot.press("a")
+        await type_text(pilot, "no-such-article.txt")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Not imported" in str(app.screen.query_one("#import-error").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        # Delete: n keeps it, y deletes it.
+        await pilot.press("d", "n")
+        await settle(pilot)
+        assert len(app.screen.reviews) == 1
+        await pilot.press("d", "y")
+        await settle(pilot)
+        assert app.screen.reviews == []
+        await pilot.press("q")
+    with Store.open(db) as store:
+        assert store.list_reviews() == []
+
+
+async def test_keymap_from_settings_and_help_lists_keys(tmp_path):
+    db = _db(tmp_path)
+    settings = Settings(keymap={"review.status-done": "z"})
+    app = make_app(db, settings=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await _import(pilot, str(EXAMPLE))
+        await pilot.press("z")
+        await settle(pilot)
+        assert app.screen.current.status == "done"
+        await pilot.press("f1")
+        await settle(pilot)
+        keys = {k.binding_id: k for k in app.screen.keys}
+        assert keys["review.status-done"].keys == "z"
+        assert keys["review.verdict-1"].description == "Verdict: True"
+        assert "review.undo" in keys and "app.quit" in keys
+        await pilot.press("escape")
+        # The palette offers the screen's actions that are valid now.
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Verdict: True" in commands and "Undo" in commands
+        assert "Verdict 7" not in commands
+        await pilot.press("q")
+
+
+async def test_unknown_review_id_and_bad_theme_are_reported(tmp_path):
+    db = _db(tmp_path)
+    app = make_app(db, review_id=99, settings=Settings(theme="no-such-theme"))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, "LibraryScreen")
+        messages = [n.message for n in app._notifications]
+        assert any("no review with id 99" in m for m in messages)
+        assert any("no-such-theme" in m for m in messages)
+        await pilot.press("q")

@@ -109,6 +109,24 @@ def test_analyze_database_and_file_registries_are_checked_once(capsys, db):
     assert kinds(flags).count("title-date-mismatch") == 1
 
 
+def test_analyze_leaves_a_database_from_before_the_registry_alone(capsys, db):
+    from alembic import command
+
+    from factcheck.store import engine
+
+    Store.open(db).close()
+    mig = engine.make_engine(engine.resolve_target(db), readonly=False, timeout=5)
+    with mig.connect() as conn:
+        command.downgrade(engine._alembic_config(conn), "0001")
+        conn.commit()
+    mig.dispose()
+    before = db.read_bytes()
+    flags, err = analyze_flags(capsys, "--db", db, "analyze", EXAMPLE, "--json")
+    assert err == "" and "anonymous-source" in kinds(flags)
+    assert db.read_bytes() == before
+    assert not list(db.parent.glob("claims.db.bak-*"))
+
+
 def test_analyze_with_an_unusable_database_warns_and_goes_on(capsys, tmp_path):
     other = tmp_path / "other.db"
     con = sqlite3.connect(other)

@@ -63,6 +63,8 @@ def database_registry(db):
             with store.translating_errors():
                 registry = load_registry(store.engine)
     except StoreError as err:
+        if "needs upgrading" in str(err):
+            return None  # made before the registry existed (schema 0001): no people in it
         print(f"factcheck: officials registry not used: {err}", file=sys.stderr)
         return None
     return registry if len(registry) else None

@@ -317,3 +317,15 @@ def test_lookup_failing_half_way_stores_nothing(capsys, db, monkeypatch):
     code, _, err = run(capsys, db, "lookup", "Jen Psaki", "--yes")
     assert code == 2 and "HTTP 500" in err
     assert not db.exists()
+
+
+def test_import_into_a_read_only_database_is_one_line(capsys, db, tmp_path):
+    Store.open(db).close()
+    db.chmod(0o444)
+    try:
+        code, _, err = run(capsys, db, "import", str(write(tmp_path, "p.csv", PSAKI_CSV)))
+    finally:
+        db.chmod(0o644)
+    assert code == 2 and "read-only" in err
+    assert len(err.strip().splitlines()) == 1
+    assert len(registry(db)) == 0

@@ -85,8 +85,7 @@ def basic_flags(claims: list[Claim], quotes: list[Quote], speakers: list[Speaker
 
 
 def _is_anonymous_phrase(quote: Quote) -> bool:
-    speaker = quote.speaker or ""
-    return bool(speaker) and speaker[0].islower()
+    return quote.speaker_kind == "anonymous"
 
 
 def _claim_with_title(quotes: list[Quote], name: str, title: str) -> int | None:

@@ -98,6 +98,9 @@ class Quote:
     cue: str | None = None
     how: str | None = None  # e.g. "said X", "pronoun", "carried over", "according to"
     partial: bool = False
+    # "person", "organisation", "anonymous" ("a senior official") or "description" ("the
+    # governor", when no person with that title was named before).
+    speaker_kind: str | None = None
 
 
 @dataclass(slots=True)
@@ -174,6 +177,7 @@ class Analysis:
                     "cue": q.cue,
                     "how": q.how,
                     "partial": q.partial,
+                    "speaker_kind": q.speaker_kind,
                 }
                 for q in self.quotes
             ],

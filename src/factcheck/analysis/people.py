@@ -28,6 +28,7 @@ TITLE_WORDS = frozenset(
     prof. lecturer researcher fellow scientist economist analyst strategist adviser advisor
     counsel attorney lawyer judge justice prosecutor sheriff commissioner inspector officer
     official head manager editor correspondent reporter columnist author spokesperson coach
+    doctor physician narrator host anchor historian writer nominee governor-elect
     captain player candidate nominee deputy assistant aide undersecretary under-secretary
     superintendent administrator dean provost chancellor treasurer auditor comptroller
     pollster organizer organiser activist campaigner consultant partner principal president
@@ -140,6 +141,37 @@ def _is_abbrev_end(text: str, dot: int) -> bool:
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\b[^,“”\"]{0,120},\s*(?:also\s+|later\s+)?$")
 
 
+_PARENTHETICAL = re.compile(r"\s*\([^()]{1,24}\)\s*(?:also\s+|later\s+)?$")
+_TRAILING_COMMA = re.compile(r",\s*(?:also\s+|later\s+)?$")
+
+
+def _appositive_before(text: str, floor: int, end: int) -> NounPhrase | None:
+    """"Scott Pruitt, the Republican attorney general of Oklahoma, said" / "Vann R. Newkirk
+    II, a writer for The Atlantic, said": a name followed by one or two comma-separated
+    descriptions, then the verb. The first description becomes the title."""
+    if not _TRAILING_COMMA.search(text, floor, end):
+        return None
+    comma = text.rfind(",", floor, end)
+    # Up to two more commas back: the appositive(s) between the name and the verb.
+    bounds = [comma]
+    for _ in range(2):
+        previous = text.rfind(",", floor, bounds[-1])
+        if previous < 0 or bounds[-1] - previous > 160 or "\n" in text[previous:bounds[-1]]:
+            break
+        bounds.append(previous)
+        phrase = phrase_before(text, previous, floor)
+        if phrase is not None and phrase.kind == "person" and len(phrase.name.split()) >= 2:
+            first = text[previous + 1 : bounds[-2]].strip()
+            words = first.split()
+            if words and (any(_is_title_token(w) for w in words[:8]) or _is_role_phrase(words)):
+                lead = re.match(r"(?:the|a|an)\s+", first, re.IGNORECASE)
+                title = first[lead.end() :] if lead else first
+                start = text.find(title, previous)
+                phrase.title, phrase.title_start, phrase.title_end = title, start, start + len(title)
+            return phrase
+    return None
+
+
 def phrase_before(text: str, end: int, floor: int = 0) -> NounPhrase | None:
     """The speaker phrase that ends right before ``end`` (the start of a speech verb).
 
@@ -151,6 +183,13 @@ def phrase_before(text: str, end: int, floor: int = 0) -> NounPhrase | None:
     if clause and clause.start() > floor:
         # "Tom Okafor, who chairs the finance committee, said": skip the relative clause.
         return phrase_before(text, clause.start(), floor)
+    party = _PARENTHETICAL.search(text, floor, end)
+    if party and party.start() > floor:
+        # "Rep. Gwen Moore (D-Wis.) said": the party and state are not part of the name.
+        return phrase_before(text, party.start(), floor)
+    appositive = _appositive_before(text, floor, end)
+    if appositive is not None:
+        return appositive
     spans = [s for s in tokens_before(text, end) if s[0] >= floor]
     # Drop auxiliaries/adverbs between the subject and the verb.
     while spans and text[spans[-1][0] : spans[-1][1]].lower() in _SKIPPABLE:
@@ -262,7 +301,8 @@ def _anonymous_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
     if not spans:
         return None
     head = text[spans[-1][0] : spans[-1][1]]
-    if head.lower().strip(".") not in ANONYMOUS_HEADS:
+    head_lower = head.lower().strip(".")
+    if head_lower not in ANONYMOUS_HEADS and head_lower not in TITLE_WORDS:
         return None
     j = len(spans) - 1
     while j > 0:
@@ -277,7 +317,18 @@ def _anonymous_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
         if len(spans) - j > 6:
             break
     start, end = spans[j][0], spans[-1][1]
-    return NounPhrase("anonymous", text[start:end], start, end)
+    phrase_text = text[start:end]
+    first = phrase_text.split()[0].lower()
+    # "the governor", "Gary Johnson’s doctor": a described, identifiable person. "a senior
+    # official", "sources", "two people familiar with": anonymous.
+    if head_lower in TITLE_WORDS and head_lower not in _PLURAL_GENERIC and first not in (
+        "a", "an", "one", "two", "three", "several", "some", "many", "other", "another"
+    ):
+        return NounPhrase("description", phrase_text, start, end)
+    return NounPhrase("anonymous", phrase_text, start, end)
+
+
+_PLURAL_GENERIC = frozenset("officials sources people aides diplomats insiders".split())
 
 
 def phrase_after(text: str, start: int, limit: int | None = None) -> NounPhrase | None:

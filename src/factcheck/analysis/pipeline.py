@@ -95,7 +95,9 @@ def analyze_text(
                     name, title, _ = attributor.resolve(phrase)
                     reported_speaker = (name, title)
             claim_quotes: list[Quote] = []
-            for qspan, phrase, how in attributor.attribute(s_start, s_end, in_sentence):
+            for qspan, phrase, how in attributor.attribute(
+                s_start, s_end, in_sentence, p_end
+            ):
                 name = title = title_span = carried_span = None
                 if phrase is None and intro is not None and qspan.open_mark == p_start:
                     phrase, how = intro, "X said:"
@@ -120,6 +122,7 @@ def analyze_text(
                 if phrase is None and how == "carried over":
                     # The words that carried the attribution are the earlier quotation's.
                     quote.speaker_span = carried_span
+                    quote.speaker_kind = previous_quote.speaker_kind
                 claim_quotes.append(quote)
                 previous_quote = quote
             quotes.extend(claim_quotes)
@@ -181,6 +184,7 @@ def _backfill_runs(quotes: list[Quote], body: str, paragraphs: list[tuple[int, i
                 earlier.speaker_org = later.speaker_org
                 earlier.title_span = later.title_span
                 earlier.speaker_span = later.speaker_span
+                earlier.speaker_kind = later.speaker_kind
                 earlier.how = "carried over"
 
 

@@ -46,6 +46,9 @@ SPEECH_VERBS = (
     "counters|maintained|maintains|contended|contends|agreed|agrees|reported|reports|testified|"
     "testifies|quipped|joked|exclaimed|shouted|mused|summarized|summarised|concluded|concludes|"
     "wondered|answered|answers|boasted|boasts|complained|complains|lamented|laments|"
+    "likened|likens|compared|declaring|exhorted|mocked|slammed|blasted|praised|criticized|"
+    "criticised|attacked|hailed|dismissed|describing|calling|asking|recalling|warning|"
+    "arguing|insisting|noting|explaining|announcing|declaring|"
     "speaking|saying|telling|writing|according"
 )
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
@@ -270,7 +273,10 @@ class Attributor:
         return found[0] if found else None
 
     # -- attribution ---------------------------------------------------------------------
-    def attribute(self, sentence_start: int, sentence_end: int, quotes: list[QuoteSpan]) -> list[
+    def attribute(
+        self, sentence_start: int, sentence_end: int, quotes: list[QuoteSpan],
+        paragraph_end: int | None = None,
+    ) -> list[
         tuple[QuoteSpan, NounPhrase | None, str]
     ]:
         """Attribute the quotations of one sentence. Returns (quote, phrase, how) triples."""
@@ -278,7 +284,9 @@ class Attributor:
         results: list[tuple[QuoteSpan, NounPhrase | None, str]] = []
         sentence_phrase: tuple[NounPhrase, str] | None = None
         for quote in quotes:
-            found = self._after_quote(masked, quote, sentence_end)
+            found = self._after_quote(
+                masked, quote, _clause_end(masked, quote, sentence_end, paragraph_end)
+            )
             if found is None:
                 found = self._verb_before(masked, quote, sentence_start)
             if found is None:
@@ -324,7 +332,7 @@ class Attributor:
 
     def _verb_before(self, masked: str, quote: QuoteSpan, start: int) -> tuple[NounPhrase, str] | None:
         window = masked[start : quote.open_mark]
-        verbs = [m for m in _VERB.finditer(window) if m.group().lower() not in _PARTICIPLES]
+        verbs = [m for m in _VERB.finditer(window) if m.group().lower() != "according"]
         for verb in reversed(verbs):
             phrase = phrase_before(masked, start + verb.start(), floor=start)
             if phrase is not None:
@@ -371,6 +379,16 @@ class Attributor:
             return name, title, span
         if phrase.kind == "anonymous":
             return phrase.name, None, None
+        if phrase.kind == "description":
+            # "the governor said": the person introduced earlier with that title, if any.
+            head = phrase.name.split()[-1].lower()
+            for known in reversed(self.order):
+                person = self.people[known]
+                if any(head in t.lower().split() for t, _ in person.titles):
+                    self._remember(NounPhrase(person.kind, known, 0, 0), known)
+                    title, span = person.titles[-1]
+                    return known, title, span
+            return phrase.name, None, None
         name = self._resolve_name(phrase.name)
         person = self._remember(phrase, name)
         person.mentions.append(Span(phrase.name_start, phrase.name_end, phrase.name))
@@ -398,6 +416,18 @@ def _skip_spaces(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] == " ":
         pos += 1
     return pos
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _clause_end(masked: str, quote: QuoteSpan, sentence_end: int, paragraph_end: int | None) -> int:
+    """Where to look for an attribution after a quotation: to the end of the sentence the
+    quotation closes in (a quotation of several sentences closes after its own first one)."""
+    if quote.close_mark is None or quote.close_mark < sentence_end or paragraph_end is None:
+        return sentence_end
+    match = _SENTENCE_END.search(masked, quote.close_mark + 1, paragraph_end)
+    return match.end() if match else paragraph_end
 
 
 def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:
@@ -429,6 +459,9 @@ def to_quote(
     partial: bool,
 ) -> Quote:
     speaker_span = Span(phrase.name_start, phrase.name_end, phrase.name) if phrase else None
+    kind = None
+    if name is not None and phrase is not None:
+        kind = "person" if phrase.kind == "pronoun" else phrase.kind
     return Quote(
         text=text[quote.start : quote.end],
         start=quote.start,
@@ -442,4 +475,5 @@ def to_quote(
         cue=None,
         how=how,
         partial=partial,
+        speaker_kind=kind,
     )

@@ -66,6 +66,8 @@ NAME_STOP = frozenset(
     this that these those last next during under over about then yet so also however meanwhile
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday today yesterday earlier later
+    neither nor although though whether because unless until even both only while where
+    what why how who whom whose which there here not no yes
     """.split()
 )
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady".split())
@@ -239,6 +241,8 @@ def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
     # Possessives are not speakers ("Biden’s spokesperson said").
     if name_words[-1].endswith(("’s", "'s")):
         return _anonymous_phrase(text, spans)
+    if len(name_words) > 1 and all(w.isupper() and len(w) > 3 for w in name_words):
+        return None  # a heading in capitals ("QUESTIONABLE MEDICAL"), not a name
     name_start, name_end = spans[i][0], spans[-1][1]
     name = text[name_start:name_end].rstrip(".")
     name_end = name_start + len(name)

@@ -57,6 +57,11 @@ _TITLE_SET = frozenset(w.rstrip(".") for w in TITLE_WORDS) | {"predecessor", "su
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]+)+")
 # Forms that never have their own subject: "…, she said, adding …".
 _PARTICIPLES = frozenset({"according", "adding", "saying", "noting", "telling", "writing", "speaking"})
+# The capitalised words (and title words) opening a sentence: its subject, if it is a name.
+_SUBJECT_RUN = re.compile(
+    r"\s*((?:(?:Even|But|And|Then|Still)\s+)?(?:the\s+|The\s+)?(?:[A-Z][\w’'.\-]*\s+|[a-z]+\s+(?=[A-Z])){0,6}"
+    r"[A-Z][\w’'.\-]*)(?=\s+[a-z]|,)"
+)
 _DASH_ATTRIBUTION = re.compile(r"\s*[―—–]\s*(?=[A-Z])")
 _ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
 # A closing single quote is followed by a non-letter; an apostrophe by a letter.
@@ -295,6 +300,8 @@ class Attributor:
                 found = self._according_to(masked, sentence_start, sentence_end)
             if found is None and sentence_phrase is not None:
                 found = sentence_phrase
+            if found is None and quote.open_mark > sentence_start:
+                found = self._sentence_subject(masked, sentence_start, quote.open_mark)
             if found is not None:
                 sentence_phrase = found
             results.append((quote, found[0] if found else None, found[1] if found else "none"))
@@ -341,7 +348,11 @@ class Attributor:
             # subject of the reported clause.
             after = phrase_after(masked, _skip_spaces(masked, start + verb.end()), quote.open_mark)
             if after is not None and after.kind in ("person", "anonymous"):
-                return after, "said X"
+                # Only when the phrase runs up to the quotation ("said Easley: “…”"); not the
+                # object of the verb ("says of Clinton, “…”", "told O'Reilly that “…”").
+                tail_from = after.title_end if after.title_end else after.name_end
+                if not masked[tail_from : quote.open_mark].strip(" ,:"):
+                    return after, "said X"
         return None
 
     def _verb_later(self, masked: str, quote: QuoteSpan, end: int) -> tuple[NounPhrase, str] | None:
@@ -355,6 +366,21 @@ class Attributor:
                 if phrase is not None and phrase.kind in ("pronoun", "person", "anonymous"):
                     return phrase, "X said"
         return None
+
+    def _sentence_subject(self, masked: str, start: int, limit: int) -> tuple[NounPhrase, str] | None:
+        """A quotation embedded in the writer's own sentence with no speech verb ("Reid has
+        gone after Trump as a “human leech”", "Even China said it was “resolutely opposed”")
+        belongs to the sentence's subject, when that is a name or a described person."""
+        match = _SUBJECT_RUN.match(masked, start, limit)
+        if not match:
+            return None
+        phrase = phrase_before(masked, match.end(1), floor=start)
+        if phrase is None or phrase.kind not in ("person", "organisation", "description"):
+            return None
+        first = phrase.title_start if phrase.title_start is not None else phrase.name_start
+        if masked[start:first].strip().lower() not in ("", "even", "but", "and", "then", "still"):
+            return None
+        return phrase, "subject"
 
     def _according_to(self, masked: str, start: int, end: int) -> tuple[NounPhrase, str] | None:
         match = _ACCORDING_TO.search(masked, start, end)

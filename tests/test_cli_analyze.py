@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import tempfile
 import sys
 
 import httpx
@@ -14,8 +16,11 @@ from factcheck.sources import fetch
 
 
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    # A database that does not exist: the results never depend on a claims.db lying around.
+    env = {**os.environ, "FACTCHECK_DB": os.path.join(tempfile.gettempdir(), "fc-none", "x.db")}
     return subprocess.run(
-        [sys.executable, "-m", "factcheck", *args], capture_output=True, input=stdin, timeout=60
+        [sys.executable, "-m", "factcheck", *args], capture_output=True, input=stdin, timeout=60,
+        env=env,
     )
 
 
@@ -80,6 +85,11 @@ def test_bad_files(tmp_path, kind):
             handle.truncate(50 * 1024 * 1024)
     line = assert_one_line_error(run_cli("analyze", str(path)))
     assert line.startswith("factcheck: ")
+
+
+@pytest.fixture(autouse=True)
+def _no_database(monkeypatch, tmp_path):
+    monkeypatch.setenv("FACTCHECK_DB", str(tmp_path / "absent" / "claims.db"))
 
 
 def _cli_with_transport(monkeypatch, capsys, handler, url="https://news.example/story"):

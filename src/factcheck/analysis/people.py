@@ -154,6 +154,13 @@ def _appositive_before(text: str, floor: int, end: int) -> NounPhrase | None:
     if not _TRAILING_COMMA.search(text, floor, end):
         return None
     comma = text.rfind(",", floor, end)
+    previous = text.rfind(",", floor, comma)
+    if previous >= 0:
+        # "her senior policy adviser, Jake Sullivan, said": the name between the commas.
+        named = phrase_before(text, comma, floor=previous + 1)
+        if named is not None and named.kind == "person" and len(named.name.split()) >= 2:
+            if named.name_start - previous <= 3:
+                return named
     # Up to two more commas back: the appositive(s) between the name and the verb.
     bounds = [comma]
     for _ in range(2):
@@ -292,7 +299,9 @@ _ROLE_NOUNS = frozenset("outlet agency media broadcaster newspaper network spoke
 _SKIPPABLE = frozenset(
     "also has have had was is were are would will could may might later then previously "
     "recently reportedly earlier once repeatedly publicly privately separately further "
-    "again quickly had've just already ultimately initially subsequently has since".split()
+    "again quickly had've just already ultimately initially subsequently has since "
+    "on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "morning afternoon evening night".split()
 )
 
 

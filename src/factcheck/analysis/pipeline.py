@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 
 from factcheck.analysis.claims import classify
 from factcheck.analysis.clean import clean_article
 from factcheck.analysis.flags import basic_flags
 from factcheck.analysis.model import Analysis, Article, Claim, Quote, Span
 from factcheck.analysis.normalize import normalize_text
+from factcheck.analysis.people import phrase_after, phrase_before
 from factcheck.analysis.quotes import Attributor, QuoteSpan, find_quotes, to_quote
 from factcheck.analysis.sentences import split_sentences
 
@@ -83,6 +85,7 @@ def analyze_text(
         sentences = split_sentences(body, p_start, p_end)
         # "He said:" ending the previous paragraph introduces a quotation opening this one.
         intro = _colon_intro(body, paragraphs, p_index, attributor)
+        signature = _dash_signature(body, paragraphs, p_index) if paragraph_quotes else None
         for s_start, s_end in sentences:
             claim_id = len(claims) + 1
             in_sentence = [q for q in paragraph_quotes if s_start <= q.open_mark < s_end]
@@ -101,6 +104,8 @@ def analyze_text(
                 name = title = title_span = carried_span = None
                 if phrase is None and intro is not None and qspan.open_mark == p_start:
                     phrase, how = intro, "X said:"
+                if phrase is None and signature is not None and signature.kind == "person":
+                    phrase, how = signature, "— X"
                 if phrase is not None:
                     name, title, title_span = attributor.resolve(phrase)
                 if name is None and previous_quote is not None and previous_quote.speaker:
@@ -156,7 +161,29 @@ def _colon_intro(body: str, paragraphs: list[tuple[int, int]], p_index: int, att
     sentences = split_sentences(body, prev_start, prev_end)
     if not sentences:
         return None
-    return attributor.attribute_reported(*sentences[-1])
+    start, end = sentences[-1]
+    phrase = attributor.attribute_reported(start, end)
+    if phrase is None:
+        # "Frank quotes former Carter adviser Alfred Kahn:" - the named person before the colon.
+        phrase = phrase_before(body, end - 1, floor=start)
+        if phrase is not None and phrase.kind not in ("person", "description"):
+            phrase = None
+    return phrase
+
+
+def _dash_signature(body: str, paragraphs: list[tuple[int, int]], p_index: int):
+    """A paragraph that only signs the quotation before it ("- Sanders.", "―Michelle Marks,
+    Philadelphia"): the speaker phrase, or None."""
+    if p_index + 1 >= len(paragraphs):
+        return None
+    start, end = paragraphs[p_index + 1]
+    match = _SIGNATURE.match(body, start, end)
+    if not match:
+        return None
+    return phrase_after(body, match.end(), end)
+
+
+_SIGNATURE = re.compile(r"\s*[-―—–]\s*(?=[A-Z])")
 
 
 def _is_adjacent(previous: Quote, paragraphs: list[tuple[int, int]], p_index: int) -> bool:

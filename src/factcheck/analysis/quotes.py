@@ -48,7 +48,8 @@ SPEECH_VERBS = (
     "wondered|answered|answers|boasted|boasts|complained|complains|lamented|laments|"
     "likened|likens|compared|declaring|exhorted|mocked|slammed|blasted|praised|criticized|"
     "criticised|attacked|hailed|dismissed|describing|calling|asking|recalling|warning|"
-    "arguing|insisting|noting|explaining|announcing|declaring|"
+    "arguing|insisting|noting|explaining|announcing|declaring|reacted|retorted|remembered|"
+    "recounted|responding|replying|quotes|quoted|quoting|"
     "speaking|saying|telling|writing|according"
 )
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
@@ -62,6 +63,7 @@ _SUBJECT_RUN = re.compile(
     r"\s*((?:(?:Even|But|And|Then|Still)\s+)?(?:the\s+|The\s+)?(?:[A-Z][\w’'.\-]*\s+|[a-z]+\s+(?=[A-Z])){0,6}"
     r"[A-Z][\w’'.\-]*)(?=\s+[a-z]|,)"
 )
+_NAME_COLON = re.compile(r"^\s*((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*):\s*$")
 _DASH_ATTRIBUTION = re.compile(r"\s*[―—–]\s*(?=[A-Z])")
 _ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
 # A closing single quote is followed by a non-letter; an apostrophe by a letter.
@@ -339,11 +341,22 @@ class Attributor:
 
     def _verb_before(self, masked: str, quote: QuoteSpan, start: int) -> tuple[NounPhrase, str] | None:
         window = masked[start : quote.open_mark]
+        label = _NAME_COLON.search(window)
+        if label:
+            # Transcript style: "Clinton: “Our goal is …”".
+            phrase = phrase_before(masked, start + label.end(1), floor=start)
+            if phrase is not None and phrase.kind in ("person", "organisation"):
+                return phrase, "X:"
         verbs = [m for m in _VERB.finditer(window) if m.group().lower() != "according"]
         for verb in reversed(verbs):
             phrase = phrase_before(masked, start + verb.start(), floor=start)
             if phrase is not None:
                 return phrase, "X said"
+            if verb.group().lower() in _PARTICIPLES:
+                # "Jeffries reacted to the news, saying: “…”": the clause's subject.
+                subject = self._sentence_subject(masked, start, start + verb.start())
+                if subject is not None:
+                    return subject[0], "X said"
             # "…, said Easley: “…”" - but not "said it would …", where the pronoun is the
             # subject of the reported clause.
             after = phrase_after(masked, _skip_spaces(masked, start + verb.end()), quote.open_mark)
@@ -365,6 +378,11 @@ class Attributor:
                 phrase = phrase_before(masked, verb.start(), floor=pos)
                 if phrase is not None and phrase.kind in ("pronoun", "person", "anonymous"):
                     return phrase, "X said"
+                if masked[max(pos, verb.start() - 3) : verb.start()].strip() == ",":
+                    # "“…” for Clinton, said Kunin."
+                    after = phrase_after(masked, _skip_spaces(masked, verb.end()), end)
+                    if after is not None and after.kind in ("person", "anonymous", "description"):
+                        return after, "said X"
         return None
 
     def _sentence_subject(self, masked: str, start: int, limit: int) -> tuple[NounPhrase, str] | None:

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "factcheck.commands.store_cmds",
     "factcheck.commands.officials_cmds",
     "factcheck.commands.review",
+    "factcheck.commands.export_cmds",
 )
 
 

@@ -161,11 +161,20 @@ def _claim_author(
     data: ReportData, claim: ClaimData, wrong_titles: set[str]
 ) -> dict[str, Any] | None:
     name, title = claim.speaker, claim.speaker_title
+    quote = next((q for q in claim.quotes if q.speaker and q.speaker == name), None)
     if not name:
         quote = next((q for q in claim.quotes if q.speaker), None)
         if quote is not None:
             name, title = quote.speaker, quote.speaker_title
+    kind = quote.speaker_kind if quote is not None else None
+    if kind in ("anonymous", "description"):
+        name = None  # "a senior council official" is nobody to name as the claim's author
     if name and one_line(name):
+        if kind == "organisation" or (
+            kind is None and name not in data.people and _looks_like_organisation(name)
+        ):
+            # "According to figures published by the Harbour Transit Authority".
+            return {"@type": "Organization", "name": one_line(name)}
         person: dict[str, Any] = {"@type": "Person", "name": one_line(name)}
         title_wrong = one_line(name).casefold() in wrong_titles or any(
             f.kind.startswith(_TITLE_FLAG_PREFIXES) for f in claim.confirmed_flags
@@ -176,6 +185,12 @@ def _claim_author(
     if data.outlet and one_line(data.outlet):
         return {"@type": "Organization", "name": one_line(data.outlet)}
     return None
+
+
+def _looks_like_organisation(name: str) -> bool:
+    from factcheck.analysis.people import looks_like_organisation
+
+    return looks_like_organisation(name)
 
 
 def _item_reviewed(data: ReportData, claim: ClaimData, wrong_titles: set[str]) -> dict[str, Any]:

@@ -39,6 +39,8 @@ class QuoteData:
     speaker_org: str | None
     start: int
     partial: bool = False
+    speaker_kind: str | None = None
+    """"person", "organisation", "anonymous" or "description" when the store knows it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,9 +140,9 @@ class ReportData:
     """A review as the exports see it. Claims are in article order.
 
     ``article_flags`` are flags about the whole article (no claim). ``reviewers`` are the
-    people in the change history other than the import, ordered by when they first worked
-    on it; ``review_started``/``review_last`` bound those changes (None when nobody has
-    reviewed anything yet).
+    people in the change history (leaving out the import and the automatic checks), ordered
+    by when they first worked on it; ``review_started``/``review_last`` bound those changes
+    (None when nobody has reviewed anything yet).
     """
 
     review_id: int
@@ -159,6 +161,8 @@ class ReportData:
     review_started: dt.datetime | None
     review_last: dt.datetime | None
     scale: RatingScale = field(repr=False, compare=False)
+    people: tuple[str, ...] = ()
+    """Names of the people the article quotes (its speakers), as the analysis found them."""
 
     @property
     def reviewed_claims(self) -> tuple[ClaimData, ...]:
@@ -218,7 +222,16 @@ def load_report_data(store: Store, review_id: int) -> ReportData:
         if q.claim_id is None:
             continue
         quotes_by.setdefault(q.claim_id, []).append(
-            QuoteData(q.text, q.speaker, q.speaker_title, q.speaker_org, q.start, q.partial)
+            QuoteData(
+                q.text,
+                q.speaker,
+                q.speaker_title,
+                q.speaker_org,
+                q.start,
+                q.partial,
+                # Stored from schema 0003 on; older stores have no such field.
+                getattr(q, "speaker_kind", None),
+            )
         )
     flags_by: dict[int | None, list[FlagData]] = {}
     for f in sorted(flags, key=lambda f: f.id):
@@ -295,6 +308,16 @@ def load_report_data(store: Store, review_id: int) -> ReportData:
         review_started=started,
         review_last=last,
         scale=scale,
+        people=tuple(
+            sorted(
+                {s["name"] for s in review.speakers if s.get("name")}
+                | {
+                    q.speaker
+                    for q in quotes
+                    if q.speaker and getattr(q, "speaker_kind", None) in (None, "person")
+                }
+            )
+        ),
     )
 
 
@@ -316,12 +339,17 @@ def _verdict_times(history: Iterable[ChangeSetRow]) -> dict[int, dt.datetime]:
     return times
 
 
+# Change sets that record what the software did on import (storing the article, the officials
+# checks' flags), not an editor's review.
+_MACHINE_ACTIONS = frozenset({"import", "add_flags"})
+
+
 def _reviewers(
     history: Iterable[ChangeSetRow],
 ) -> tuple[tuple[ReviewerData, ...], dt.datetime | None, dt.datetime | None]:
     spans: dict[str, list] = {}
     for cs in sorted(history, key=lambda s: s.id):
-        if cs.action == "import":
+        if cs.action in _MACHINE_ACTIONS:
             continue
         span = spans.get(cs.who)
         if span is None:

@@ -64,7 +64,9 @@ def database_registry(db):
                 registry = load_registry(store.engine)
     except StoreError as err:
         if "needs upgrading" in str(err):
-            return None  # made before the registry existed (schema 0001): no people in it
+            # An older schema (analyze never upgrades: it opens read-only). Before 0002 there
+            # is no registry at all; a later write command (import, reviews) upgrades it.
+            return None
         print(f"factcheck: officials registry not used: {err}", file=sys.stderr)
         return None
     return registry if len(registry) else None

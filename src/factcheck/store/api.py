@@ -497,6 +497,7 @@ class Store:
                     "how": q.how,
                     "partial": bool(q.partial),
                     "person_id": None,
+                    "speaker_kind": q.speaker_kind,
                 }
                 for q in analysis.quotes
             ]
@@ -960,6 +961,7 @@ class Store:
                     cue=q["cue"],
                     how=q["how"],
                     partial=q["partial"],
+                    speaker_kind=q["speaker_kind"],
                 )
                 for q in quotes
             ],
@@ -1911,6 +1913,7 @@ def _quote_row(r) -> QuoteRow:
         how=r["how"],
         partial=bool(r["partial"]),
         person_id=r["person_id"],
+        speaker_kind=r["speaker_kind"],
     )
 
 

@@ -116,6 +116,7 @@ class Quote(SQLModel, table=True):
     how: str | None = None
     partial: bool = False
     person_id: int | None = None
+    speaker_kind: str | None = None
 
 
 class Evidence(SQLModel, table=True):

@@ -114,6 +114,7 @@ class QuoteRow:
     how: str | None
     partial: bool
     person_id: int | None
+    speaker_kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

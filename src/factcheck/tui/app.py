@@ -42,6 +42,8 @@ class FactcheckApp(App[None]):
         Binding("question_mark,f1", "help", "Help", id="app.help",
                 tooltip="Every key of this screen"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (everything is saved)"),
+        Binding("ctrl+t", "toggle_dark", "Dark/light", show=False, id="app.toggle-theme",
+                tooltip="Switch between a dark and a light theme"),
     ]
 
     def __init__(self, store_url: str | None = None, *, settings: Settings | None = None,
@@ -124,6 +126,13 @@ class FactcheckApp(App[None]):
         name = {"ReviewScreen": "review", "LibraryScreen": "library"}.get(
             type(screen).__name__, "dialog")
         self.push_screen(HelpScreen(name, collect_keys(screen)))
+
+    def action_toggle_dark(self) -> None:
+        """Switch between a dark and a light theme (the configured one on its side)."""
+        configured = self.get_theme(self.settings.theme)
+        dark = self.settings.theme if configured and configured.dark else "textual-dark"
+        light = self.settings.theme if configured and not configured.dark else "textual-light"
+        self.theme = light if self.current_theme.dark else dark
 
     async def action_quit(self) -> None:
         """Quit once every change queued by a review screen is saved."""

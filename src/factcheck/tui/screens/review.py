@@ -282,7 +282,8 @@ class ReviewScreen(Screen):
         if detail is not None and (current is None or current.id != detail.claim.id):
             return
         self.detail = detail
-        self.query_one(DetailPane).show(detail, self.labels)
+        self.query_one(DetailPane).show(detail, self.labels,
+                                        self.review.text if self.review else None)
 
     def _move_to_todo(self, step: int) -> None:
         claim_list = self.query_one(ClaimList)

@@ -143,7 +143,7 @@ class ClaimList(ScrollView, can_focus=True):
         if width >= 76:
             columns.append(("Speaker", 14))
         used = sum(w for _, w in columns) + len(columns)
-        columns.append(("Claim", max(8, width - used)))
+        columns.append(("Claim", max(8, width - used - 1)))
         return columns
 
     def _cells(self, row: ClaimRow, columns: list[tuple[str, int]]) -> list[str]:
@@ -167,7 +167,7 @@ class ClaimList(ScrollView, can_focus=True):
         return out
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width
         columns = self._layout(width)
         base = self.rich_style
         if y == 0:

@@ -18,8 +18,13 @@ def _e(text: object) -> str:
     return escape(" ".join(str(text).split()))
 
 
-def detail_markup(detail: ClaimDetail, labels: dict[str, str]) -> str:
-    """The detail pane's text as Textual markup (user text escaped)."""
+def detail_markup(detail: ClaimDetail, labels: dict[str, str], article: str | None = None) -> str:
+    """The detail pane's text as Textual markup (user text escaped).
+
+    Flags come first (they are what an editor must look at), then the verdict, quotes,
+    evidence, the reasons for checking and the history. The claim's text is shown only when
+    an editor reworded it (the article pane shows the original).
+    """
     c = detail.claim
     lines: list[str] = []
     speaker = ""
@@ -27,13 +32,8 @@ def detail_markup(detail: ClaimDetail, labels: dict[str, str]) -> str:
         speaker = f" · {_e(c.speaker)}" + (f", {_e(c.speaker_title)}" if c.speaker_title else "")
     lines.append(f"[b]Claim {c.number}[/] · {_e(c.kind)}{speaker} · "
                  f"worth checking {c.checkworthy:.2f}")
-    lines.append(_e(c.text))
-    lines.append("")
-    verdict = labels.get(c.verdict, c.verdict) if c.verdict else "none yet"
-    lines.append(_HEADING.format("Verdict") + f" {_e(verdict)} · status "
-                 f"{_e(STATUS_LABELS.get(c.status, c.status))}"
-                 + (f" · by {_e(c.reviewer)}" if c.reviewer else ""))
-    lines.append(f"[i]{_e(c.rationale)}[/]" if c.rationale else "[dim]No rationale yet (r).[/]")
+    if article is not None and article[c.start:c.end].strip() != c.text.strip():
+        lines.append(f"[b]Reworded:[/] {_e(c.text)}")
     if detail.flags:
         lines.append("")
         lines.append(_HEADING.format(f"Flags ({sum(f.state == 'open' for f in detail.flags)} open)"))
@@ -44,6 +44,13 @@ def detail_markup(detail: ClaimDetail, labels: dict[str, str]) -> str:
             if f.state_reason:
                 lines.append(f"   [dim]reason:[/] {_e(f.state_reason)}"
                              + (f" [dim]({_e(f.state_by)})[/]" if f.state_by else ""))
+        lines.append("[dim]c confirm · D dismiss[/]")
+    lines.append("")
+    verdict = labels.get(c.verdict, c.verdict) if c.verdict else "none yet"
+    lines.append(_HEADING.format("Verdict") + f" {_e(verdict)} · status "
+                 f"{_e(STATUS_LABELS.get(c.status, c.status))}"
+                 + (f" · by {_e(c.reviewer)}" if c.reviewer else ""))
+    lines.append(f"[i]{_e(c.rationale)}[/]" if c.rationale else "[dim]No rationale yet (r).[/]")
     if detail.quotes:
         lines.append("")
         lines.append(_HEADING.format("Quotes"))
@@ -83,10 +90,11 @@ class DetailPane(VerticalScroll, can_focus=True):
     def compose(self):
         yield Static("", id="detail-body")
 
-    def show(self, detail: ClaimDetail | None, labels: dict[str, str]) -> None:
+    def show(self, detail: ClaimDetail | None, labels: dict[str, str],
+             article: str | None = None) -> None:
         body = self.query_one("#detail-body", Static)
         if detail is None:
             body.update("No claim selected.")
             return
-        body.update(Content.from_markup(detail_markup(detail, labels)))
+        body.update(Content.from_markup(detail_markup(detail, labels, article)))
         self.scroll_home(animate=False)

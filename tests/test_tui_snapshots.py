@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tui_helpers import EXAMPLE, SEED, SEED_DATE, mock_client, settle, wait_for_screen
 
 from factcheck.store import Store
 from factcheck.tui import make_app
 from factcheck.tui.settings import Settings
 from factcheck.workflow import analyze_source
+from tui_helpers import EXAMPLE, SEED, SEED_DATE, mock_client, settle, wait_for_screen
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
 FROZEN = dt.datetime(2024, 5, 1, 9, 30, tzinfo=dt.UTC)

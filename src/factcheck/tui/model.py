@@ -60,7 +60,8 @@ class ClaimFilter:
             return False
         if self.text:
             needle = self.text.casefold()
-            if needle not in claim.text.casefold() and needle not in (claim.speaker or "").casefold():
+            haystacks = (claim.text.casefold(), (claim.speaker or "").casefold())
+            if not any(needle in h for h in haystacks):
                 return False
         return True
 

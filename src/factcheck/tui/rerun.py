@@ -9,8 +9,8 @@ No Textual here.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from bisect import bisect_right
+from dataclasses import replace
 
 
 def rerun_checks(store, review_id: int, *, who: str | None = None) -> str:
@@ -35,7 +35,8 @@ def rerun_checks(store, review_id: int, *, who: str | None = None) -> str:
         if claim is not None:
             i = bisect_right(starts, claim.start) - 1
             for j in (i, i + 1):
-                if 0 <= j < len(stored) and stored[j].start < claim.end and claim.start < stored[j].end:
+                if 0 <= j < len(stored) and stored[j].start < claim.end \
+                        and claim.start < stored[j].end:
                     number = stored[j].number
                     break
         if number is None:

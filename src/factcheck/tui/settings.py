@@ -76,7 +76,8 @@ def load_settings(path: str | os.PathLike | None = None, *, env: bool = True) ->
         except (OSError, UnicodeDecodeError) as err:
             settings.warnings.append(f"cannot read settings file {file}: {err}")
         except tomllib.TOMLDecodeError as err:
-            settings.warnings.append(f"settings file {file} is not valid TOML ({err}): defaults used")
+            settings.warnings.append(
+                f"settings file {file} is not valid TOML ({err}): defaults used")
     theme = data.get("theme", DEFAULT_THEME)
     if isinstance(theme, str) and theme.strip():
         settings.theme = theme.strip()

@@ -28,7 +28,7 @@ def collect_keys(screen) -> list[KeyHelp]:
     keys as the keymap left them, in the order the bindings are declared."""
     app = screen.app
     rows: dict[tuple[int, str], dict] = {}
-    for key, active in screen.active_bindings.items():
+    for _key, active in screen.active_bindings.items():
         binding = active.binding
         if binding.system and binding.action not in ("command_palette", "quit"):
             continue

@@ -1,7 +1,7 @@
 """The library: every review in the database, with progress and open flags.
 
-Open one (enter), import a new article (a), delete one (d, with confirmation), sort (o),
-search (/). The list is read in a worker; imports run in the import dialog's worker.
+Open one (enter or o), import a new article (a), delete one (d, with confirmation), sort
+(s), search (/). The list is read in a worker; imports run in the import dialog's worker.
 """
 
 from __future__ import annotations
@@ -48,11 +48,11 @@ class LibraryScreen(Screen):
     AUTO_FOCUS = "#reviews"
 
     BINDINGS = [
-        Binding("enter", "open", "Open", id="library.open"),
+        Binding("enter,o", "open", "Open", id="library.open"),
         Binding("a", "import", "Import article", id="library.import",
                 tooltip="Import an article from a file or a URL"),
         Binding("d,delete", "delete", "Delete", id="library.delete"),
-        Binding("o", "sort", "Sort", id="library.sort"),
+        Binding("s", "sort", "Sort", id="library.sort"),
         Binding("slash", "search", "Search", id="library.search"),
         Binding("ctrl+r", "reload", "Reload", show=False, id="library.reload"),
         Binding("j", "cursor('down')", "Down", show=False, id="library.down"),

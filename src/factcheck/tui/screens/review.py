@@ -10,6 +10,7 @@ worker; nothing touches the database on the UI thread.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -351,10 +352,9 @@ class ReviewScreen(Screen):
                 self._post(self._written, result, review, claims, row, keep, done)
 
     def _post(self, callback, *args, **kwargs) -> None:
-        try:
+        # Fails only when the app is closing: nothing left to show.
+        with contextlib.suppress(Exception):
             self.app.call_from_thread(callback, *args, **kwargs)
-        except Exception:  # noqa: BLE001 - the app is closing
-            pass
 
     def _written(self, result, review, claims, row, keep, done) -> None:
         if review is not None:
@@ -387,10 +387,9 @@ class ReviewScreen(Screen):
         """Wait until every queued change is saved."""
         for worker in list(self.app.workers):
             if worker.node is self and worker.group == "review-writer":
-                try:
+                # Cancelled or failed: nothing left to save (failures were shown).
+                with contextlib.suppress(Exception):
                     await worker.wait()
-                except Exception:  # noqa: BLE001 - cancelled or failed: nothing left to save
-                    pass
 
     def _version(self, claim_id: int) -> int | None:
         return self._versions.get(claim_id)

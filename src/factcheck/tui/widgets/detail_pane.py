@@ -36,7 +36,8 @@ def detail_markup(detail: ClaimDetail, labels: dict[str, str], article: str | No
         lines.append(f"[b]Reworded:[/] {_e(c.text)}")
     if detail.flags:
         lines.append("")
-        lines.append(_HEADING.format(f"Flags ({sum(f.state == 'open' for f in detail.flags)} open)"))
+        still_open = sum(f.state == "open" for f in detail.flags)
+        lines.append(_HEADING.format(f"Flags ({still_open} open)"))
         for f in detail.flags:
             mark = {"open": "[b $warning]⚑ open[/]", "confirmed": "[b $error]✔ confirmed[/]",
                     "dismissed": "[dim]✗ dismissed[/]"}.get(f.state, _e(f.state))

@@ -10,7 +10,6 @@ import sys
 import textwrap
 
 import pytest
-from tui_helpers import EXAMPLE, ROOT
 
 from factcheck.store import Store
 from factcheck.store.types import ClaimRow
@@ -19,6 +18,7 @@ from factcheck.tui.report import review_markdown
 from factcheck.tui.rerun import rerun_checks
 from factcheck.tui.settings import load_settings, rating_scale_from
 from factcheck.workflow import analyze_source
+from tui_helpers import EXAMPLE, ROOT
 
 
 def _claim(**kw) -> ClaimRow:

@@ -129,8 +129,9 @@ class ClaimList(ScrollView, can_focus=True):
         self.cursor += max(1, self.size.height - 2)
 
     async def _on_click(self, event: events.Click) -> None:
-        if event.y >= 1:
-            self.cursor = int(self.scroll_y) + event.y - 1
+        offset = event.get_content_offset(self)
+        if offset is not None and offset.y >= 1:
+            self.cursor = int(self.scroll_y) + offset.y - 1
 
     # ------------------------------------------------------------------ rendering
 

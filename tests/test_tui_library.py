@@ -163,3 +163,57 @@ async def test_a_change_made_elsewhere_is_not_overwritten(tmp_path):
         # The screen reloaded the stored truth: Ana's verdict.
         assert screen.current.verdict == "true" and screen.current.reviewer == "ana"
         await pilot.press("q")
+
+
+async def test_edit_and_remove_evidence(tmp_path):
+    db = str(tmp_path / "claims.db")
+    with Store.open(db) as store:
+        review_id = store.import_analysis(analyze_source(str(EXAMPLE))).review_id
+        first = store.load_claims(review_id)[0]
+        store.add_evidence(first.id, note="first note", who="tester")
+    app = make_app(db, review_id=review_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, "ReviewScreen")
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("shift+tab", "down")  # the list: highlight the existing note
+        await settle(pilot)
+        dialog = app.screen
+        assert dialog.query_one("#ev-note").value == "first note"
+        dialog.query_one("#ev-note").focus()
+        await pilot.press("end")
+        await type_text(pilot, " (revised)")
+        await pilot.press("enter")
+        await settle(pilot)
+        with Store.open(db) as store:
+            (ev,) = store.list_evidence(review_id)
+            assert ev.note == "first note (revised)"
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("shift+tab", "down", "ctrl+d")
+        await settle(pilot)
+        await pilot.press("q")
+    with Store.open(db) as store:
+        assert store.list_evidence(review_id) == []
+
+
+async def test_database_that_cannot_be_opened_ends_with_a_message(tmp_path):
+    folder = tmp_path / "a-folder.db"
+    folder.mkdir()
+    app = make_app(str(folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+    assert app.return_code == 2
+
+
+async def test_unknown_keymap_ids_are_reported(tmp_path):
+    from factcheck.tui.settings import Settings
+
+    app = make_app(str(tmp_path / "claims.db"),
+                   settings=Settings(keymap={"review.nope": "z", "review.undo": "U"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, "LibraryScreen")
+        messages = [n.message for n in app._notifications]
+        assert any("review.nope" in m for m in messages)
+        assert not any("review.undo" in m for m in messages)
+        await pilot.press("q")

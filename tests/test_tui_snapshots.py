@@ -109,3 +109,13 @@ def test_help(snap_compare, library_db, size):
         await settle(pilot)
 
     assert snap_compare(_app(library_db["example"]), terminal_size=size, run_before=before)
+
+
+def test_review_screen_light_theme(snap_compare, library_db):
+    app = make_app("claims.db", settings=Settings(theme="textual-light"),
+                   review_id=library_db["example"], http_client=mock_client())
+
+    async def before(pilot):
+        await _ready(pilot, "ReviewScreen")
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=before)

@@ -66,7 +66,13 @@ class FactcheckApp(App[None]):
             theme = DEFAULT_THEME
         self.theme = theme
         if self.settings.keymap:
-            self.set_keymap(self.settings.keymap)
+            known = known_binding_ids()
+            unknown = sorted(set(self.settings.keymap) - known)
+            if unknown:
+                self.notify(f"Unknown key binding id(s) in the settings: {', '.join(unknown)} "
+                            "(the help screen, ? or F1, lists the ids).", title="Settings",
+                            severity="warning", timeout=8)
+            self.set_keymap({k: v for k, v in self.settings.keymap.items() if k in known})
         for warning in self.settings.warnings:
             self.notify(warning, title="Settings", severity="warning", timeout=8)
         if self.store is not None:
@@ -153,6 +159,23 @@ class FactcheckApp(App[None]):
             yield SystemCommand(key_help.description, f"key {key_help.keys}",
                                 functools.partial(self.run_action, binding.action, node))
         yield from super().get_system_commands(screen)
+
+
+def known_binding_ids() -> set[str]:
+    """Every binding id a settings file's ``[keymap]`` may remap."""
+    from factcheck.tui.screens import dialogs, evidence, help, library, review
+    from factcheck.tui.widgets.claim_list import ClaimList
+
+    classes = [FactcheckApp, ClaimList, library.LibraryScreen, library.ImportDialog,
+               review.ReviewScreen, review.SearchInput, evidence.EvidenceDialog,
+               help.HelpScreen, dialogs.ConfirmDialog, dialogs.TextDialog,
+               dialogs.MetadataDialog, dialogs.FlagDialog, dialogs.FilterDialog]
+    ids = set()
+    for cls in classes:
+        for binding in cls.BINDINGS:
+            if isinstance(binding, Binding) and binding.id:
+                ids.add(binding.id)
+    return ids
 
 
 def _palette_entries(screen: Screen):

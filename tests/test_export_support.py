@@ -180,7 +180,18 @@ def make_report(**changes):
         origin="officials",
         person="Tom Okafor",
     )
-    open_flag = replace(flag, id=2, claim_number=2, kind="anonymous-source", state="open")
+    open_flag = replace(
+        flag,
+        id=2,
+        claim_number=2,
+        kind="anonymous-source",
+        message="The claim rests on an unnamed source.",
+        state="open",
+        reason=None,
+        decided_by=None,
+        decided_at=None,
+        person=None,
+    )
     claims = (
         ClaimData(
             number=1,

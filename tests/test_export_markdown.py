@@ -417,3 +417,20 @@ def test_any_text_anywhere_keeps_the_structure_and_reads_back(text):
     rendered = render_report(hostile_report(text))
     assert structure(rendered) == BASELINE
     assert flat in literal_texts(rendered)
+
+
+def test_revision_and_article_flags():
+    flag = make_report().claims[0].flags[0]
+    article_flags = (
+        replace(flag, id=5, claim_number=None, kind="no-byline", message="No byline | none."),
+        replace(flag, id=6, claim_number=None, kind="stale", message="Old story.", state="open"),
+    )
+    text = render_report(make_report(revision=2, previous_id=1, article_flags=article_flags))
+    assert "- **Revision:** 2 (previous: review 1)" in text
+    findings = text.split("### Findings about the article", 1)[1].split("## Reviewed claims")[0]
+    assert "- **no-byline:** No byline \\| none. Editor's note: Checked." in findings
+    assert "| article | stale | Old story. |" in text
+    assert "3 claims: 2 reviewed, 1 not yet reviewed; 2 open flags." in text
+    for md in PARSERS.values():
+        heads = [h for _, h in headings(md.parse(text))]
+        assert heads.index("Open flags") < heads.index("Findings about the article")

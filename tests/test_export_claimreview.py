@@ -176,9 +176,13 @@ def test_custom_scales():
     [item] = to_claimreview(one_claim(None, verdict="gone"), scale=scale, base_url=BASE)
     assert item["reviewRating"]["alternateName"] == "gone"
     assert "ratingValue" not in item["reviewRating"]
-    # Google wants worstRating >= 1 and below bestRating: otherwise no numbers at all.
+    # A scale from 0 keeps its numbers; one without a range has none.
     zero = RatingScale((Rating("t", "T", value=1), Rating("f", "F", value=0)))
-    [item] = to_claimreview(one_claim(None, verdict="t"), scale=zero, base_url=BASE)
+    [item] = to_claimreview(one_claim(None, verdict="f"), scale=zero, base_url=BASE)
+    rating = item["reviewRating"]
+    assert (rating["ratingValue"], rating["bestRating"], rating["worstRating"]) == (0, 1, 0)
+    flat = RatingScale((Rating("t", "T", value=1), Rating("u", "U")))
+    [item] = to_claimreview(one_claim(None, verdict="t"), scale=flat, base_url=BASE)
     assert item["reviewRating"] == {
         "@type": "Rating",
         "alternateName": "T",

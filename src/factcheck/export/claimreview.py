@@ -7,8 +7,8 @@ Follows Google's fact-check structured data guide: ``claimReviewed``, ``reviewRa
 ``alternateName`` (the verdict's label: the text search results show) is required;
 ``ratingValue``/``bestRating``/``worstRating`` are for numeric ratings, so a verdict the scale
 gives no number (e.g. "Unproven") carries ``alternateName`` alone. Numbers are also left out
-when the scale cannot satisfy Google's rules for them (``worstRating`` at least 1 and below
-``bestRating``).
+when the scale has no range (fewer than two distinct values), since ``ratingValue`` must lie
+between ``worstRating`` and ``bestRating``.
 
 ``url`` must be the address of the published fact check; each claim gets the report's anchor
 (``base_url#claim-N``, the anchor the Markdown report's heading "Claim N" gets).
@@ -118,7 +118,7 @@ def _page_url(data: ReportData, base_url: str | None) -> str:
 
 def _numeric_bounds(scale) -> tuple[float, float] | None:
     best, worst = scale.best_value, scale.worst_value
-    if best is None or worst is None or worst < 1 or best <= worst:
+    if best is None or worst is None or best <= worst:
         return None
     return best, worst
 

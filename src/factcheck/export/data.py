@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from factcheck.store import ChangeSetRow, Rating, RatingScale, Store
+    from factcheck.store import ChangeSetRow, RatingScale, Store
 
 # Statuses in workflow order and their labels (as factcheck.store.models has them; repeated
 # here so that rendering needs no SQLAlchemy import).
@@ -369,11 +369,6 @@ def _reviewers(
     return reviewers, min(r.first for r in reviewers), max(r.last for r in reviewers)
 
 
-def rating_for(data: ReportData, claim: ClaimData) -> Rating | None:
-    """The scale's rating for a claim's verdict (None without one, or if the scale lost it)."""
-    return data.scale.get(claim.verdict) if claim.verdict is not None else None
-
-
 __all__ = [
     "STATUS_LABELS",
     "STATUS_ORDER",
@@ -384,5 +379,4 @@ __all__ = [
     "ReportData",
     "ReviewerData",
     "load_report_data",
-    "rating_for",
 ]

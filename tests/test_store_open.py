@@ -227,6 +227,7 @@ def _schema_diff(conn):
 
     import factcheck.store.models  # noqa: F401
     from factcheck.officials.tables import OFFICIALS_METADATA
+    from factcheck.store.models import include_name
 
     context = MigrationContext.configure(
         conn,
@@ -234,6 +235,8 @@ def _schema_diff(conn):
             "compare_type": True,
             "version_table": engine.VERSION_TABLE,
             "target_metadata": [SQLModel.metadata, OFFICIALS_METADATA],
+            # The claim full-text search (0004) is kept outside the models.
+            "include_name": include_name,
         },
     )
     return compare_metadata(context, [SQLModel.metadata, OFFICIALS_METADATA])
@@ -250,14 +253,14 @@ def test_migrations_build_the_models_schema(db_url):
 
 FAKE_NEXT = '''"""Test-only revision: adds review.notes.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
@@ -277,15 +280,15 @@ def downgrade():
 
 
 #: The revision this factcheck creates, and the one the test-only script adds after it.
-CURRENT, NEXT = engine.SCHEMA_HEAD, "0004"
+CURRENT, NEXT = engine.SCHEMA_HEAD, "0005"
 
 
 def pretend_newer_factcheck(tmp_path, monkeypatch):
-    """Pretend to be a factcheck whose migrations go one revision further (0004)."""
-    assert CURRENT == "0003", "update FAKE_NEXT to revise the new head"
+    """Pretend to be a factcheck whose migrations go one revision further (0005)."""
+    assert CURRENT == "0004", "update FAKE_NEXT to revise the new head"
     migrations = tmp_path / "migrations"
     shutil.copytree(engine.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "0004_test_notes.py").write_text(FAKE_NEXT)
+    (migrations / "versions" / "0005_test_notes.py").write_text(FAKE_NEXT)
     monkeypatch.setattr(engine, "MIGRATIONS_DIR", migrations)
     monkeypatch.setattr(engine, "SCHEMA_HEAD", NEXT)
 
@@ -296,7 +299,7 @@ def newer_factcheck(tmp_path, monkeypatch):
 
 
 def test_older_database_is_upgraded_after_a_backup(sqlite_path, tmp_path, monkeypatch):
-    # A genuine database made by this factcheck (at its head, 0003), with data in it.
+    # A genuine database made by this factcheck (at its head, 0004), with data in it.
     with Store.open(sqlite_path) as store:
         result = store.import_analysis(make_analysis())
         claim = store.load_claims(result.review_id)[0]
@@ -355,7 +358,7 @@ def test_revision_0001_database_gains_the_officials_tables(sqlite_path):
         assert len(store.list_flags(result.review_id)) == 3
     eng = sa.create_engine(f"sqlite:///{sqlite_path}")
     with eng.connect() as conn:
-        assert conn.exec_driver_sql("SELECT version_num FROM factcheck_version").scalar() == "0003"
+        assert conn.exec_driver_sql("SELECT version_num FROM factcheck_version").scalar() == "0004"
         assert _schema_diff(conn) == []
         assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
     eng.dispose()
@@ -365,7 +368,7 @@ def test_read_only_old_database_is_refused(sqlite_path, newer_factcheck):
     sqlite_path.chmod(0o444)
     try:
         assert_one_line_refusal(
-            sqlite_path, "needs upgrading .schema 0003 -> 0004. but is read-only"
+            sqlite_path, "needs upgrading .schema 0004 -> 0005. but is read-only"
         )
     finally:
         sqlite_path.chmod(0o644)

@@ -45,6 +45,7 @@ _EXPORTS = {
     "QuoteRow": "factcheck.store.types",
     "FlagRow": "factcheck.store.types",
     "EvidenceRow": "factcheck.store.types",
+    "PriorCheck": "factcheck.store.types",
     "ChangeSetRow": "factcheck.store.types",
     "Change": "factcheck.store.types",
 }
@@ -83,6 +84,7 @@ if TYPE_CHECKING:  # pragma: no cover
         EvidenceRow,
         FlagRow,
         ImportResult,
+        PriorCheck,
         QuoteRow,
         ReviewInfo,
         ReviewSummary,

@@ -52,6 +52,7 @@ from factcheck.store.types import (
     EvidenceRow,
     FlagRow,
     ImportResult,
+    PriorCheck,
     QuoteRow,
     ReviewInfo,
     ReviewSummary,
@@ -1050,6 +1051,150 @@ class Store:
             ],
         )
         return data
+
+    # ------------------------------------------------------------------ claims checked before
+
+    def checked_before(
+        self,
+        review_id: int,
+        *,
+        limit_per_claim: int = 3,
+        min_score: float | None = None,
+        claim_ids: Iterable[int] | None = None,
+    ) -> dict[int, list[PriorCheck]]:
+        """Claims of other reviews, already given a verdict, that say what this review's claims
+        say: ``{claim id: [PriorCheck, ...]}``, best match first, for the claims that have any.
+
+        Full-text search (SQLite FTS5 with BM25, PostgreSQL ``ts_rank``) finds candidates, a
+        fuzzy comparison re-ranks them (``factcheck.store.matching``). Other revisions of the
+        same article never count.
+
+        Args:
+            limit_per_claim: at most this many earlier checks per claim.
+            min_score: the match score (0-100) a candidate needs; default
+                ``matching.MIN_SCORE``. Lower finds looser matches.
+            claim_ids: only these claims of the review (e.g. one just reworded).
+        """
+        from factcheck.store import matching
+
+        labels = self._labels()
+        with self._read() as conn:
+            self._must_exist(conn, review_id)
+            return matching.find_prior_checks(
+                conn,
+                review_id,
+                claim_ids=claim_ids,
+                limit_per_claim=limit_per_claim,
+                min_score=matching.MIN_SCORE if min_score is None else min_score,
+                labels=labels,
+            )
+
+    def copy_prior_check(
+        self,
+        claim_id: int,
+        prior_claim_id: int,
+        *,
+        who: str | None = None,
+        expected_version: int | None = None,
+    ) -> int:
+        """Take over an earlier check (a ``PriorCheck.claim_id``) for a claim, as one change that
+        ``undo_last`` reverses: its verdict, its rationale under a note naming the earlier
+        review, and copies of its evidence (items the claim already has are not doubled).
+        Returns the claim's new version.
+
+        The reviewer becomes ``who``; an unreviewed or in-progress claim is marked done.
+        """
+        if claim_id == prior_claim_id:
+            raise StoreError("a claim cannot take over its own check")
+        who = who or default_reviewer()
+        labels = self._labels()
+        with self._write(who) as u:
+            row = self._claim_for_change(u, claim_id, expected_version)
+            prior = (
+                u.conn.execute(
+                    select(
+                        C.c.id,
+                        C.c.review_id,
+                        C.c.ordinal,
+                        C.c.verdict,
+                        C.c.rationale,
+                        R.c.title,
+                        R.c.outlet,
+                        R.c.published,
+                    )
+                    .join(R, R.c.id == C.c.review_id)
+                    .where(C.c.id == prior_claim_id)
+                )
+                .mappings()
+                .first()
+            )
+            if prior is None:
+                raise NotFoundError(f"no claim with id {prior_claim_id}")
+            where = f"review {prior['review_id']}, claim {prior['ordinal']}"
+            if prior["verdict"] is None:
+                raise StoreError(f"{where} has no verdict to take over")
+            about = ", ".join(
+                x
+                for x in (
+                    prior["outlet"],
+                    prior["published"].isoformat() if prior["published"] else None,
+                )
+                if x
+            )
+            note = f"Checked before in {where}"
+            if prior["title"]:
+                note += f": “{' '.join(prior['title'].split())}”"
+            note += f" ({about})." if about else "."
+            values: dict[str, Any] = {
+                "verdict": prior["verdict"],
+                "rationale": note + (f"\n\n{prior['rationale']}" if prior["rationale"] else ""),
+                "reviewer": who,
+            }
+            if row["status"] in ("unreviewed", "in_progress"):
+                values["status"] = "done"
+            diffs = {k: v for k, v in values.items() if row[k] != v}
+            fields = ("kind", "url", "title", "excerpt", "note", "reliability")
+            have = {
+                tuple(r)
+                for r in u.conn.execute(
+                    select(*(E.c[f] for f in fields)).where(E.c.claim_id == claim_id)
+                )
+            }
+            copied = 0
+            for ev in u.conn.execute(
+                select(*(E.c[f] for f in fields))
+                .where(E.c.claim_id == prior_claim_id)
+                .order_by(E.c.added_at, E.c.id)
+            ).all():
+                if tuple(ev) in have:
+                    continue
+                have.add(tuple(ev))
+                evidence_id = u.conn.execute(
+                    E.insert().returning(E.c.id),
+                    dict(
+                        zip(fields, ev, strict=True),
+                        review_id=row["review_id"],
+                        claim_id=claim_id,
+                        added_by=u.who,
+                        added_at=u.now,
+                        updated_at=u.now,
+                    ),
+                ).scalar_one()
+                u.log("evidence", evidence_id, None, None, u.snapshot(E, evidence_id), op="insert")
+                copied += 1
+            if not diffs.keys() - {"reviewer"} and not copied:
+                return row["version"]
+            for k, v in diffs.items():
+                u.log("claim", claim_id, k, row[k], v)
+            version = self._bump(u, claim_id, **diffs)
+            description = (
+                f"claim {row['ordinal']}: took over the check of {where} "
+                f"(verdict {labels.get(prior['verdict'], prior['verdict'])}"
+                + (f", {copied} evidence item{'s' if copied != 1 else ''}" if copied else "")
+                + ")"
+            )
+            u.record(row["review_id"], claim_id, "copy_prior_check", description)
+            return version
 
     # ------------------------------------------------------------------ claim changes
 

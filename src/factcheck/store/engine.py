@@ -28,7 +28,7 @@ from factcheck.errors import StoreError
 
 #: The newest schema revision this factcheck knows; must equal the head of
 #: ``migrations/versions`` (checked by the tests). Bump it when adding a migration.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 VERSION_TABLE = "factcheck_version"
 DEFAULT_DB = "claims.db"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")

@@ -225,3 +225,15 @@ TABLES = {
     "change_set": ChangeSet.__table__,
     "change_log": ChangeLog.__table__,
 }
+
+#: Objects the migrations make outside these tables: the claim full-text search of revision
+#: 0004 (SQLite's FTS5 table ``claim_fts`` with its ``claim_fts_*`` shadow tables, PostgreSQL's
+#: GIN index ``ix_claim_text_search``).
+SEARCH_OBJECTS = ("claim_fts", "ix_claim_text_search")
+
+
+def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Alembic ``include_name`` hook: schema comparisons leave ``SEARCH_OBJECTS`` alone."""
+    if name is None or type_ not in ("table", "index"):
+        return True
+    return not (name in SEARCH_OBJECTS or name.startswith("claim_fts_"))

@@ -188,3 +188,30 @@ class ClaimDetail:
     flags: list[FlagRow]
     evidence: list[EvidenceRow]
     history: list[ChangeSetRow]
+
+
+@dataclass(frozen=True, slots=True)
+class PriorCheck:
+    """A claim of another review, already given a verdict, that says much the same as a claim
+    of the review being checked (``Store.checked_before``).
+
+    ``claim_id``/``review_id`` are the earlier claim and its review (``number`` is the claim's
+    number there); ``reviewed_at`` is when that claim last changed; ``score`` (0-100) is how
+    closely its text matches; ``evidence`` counts its evidence items (what
+    ``Store.copy_prior_check`` would copy).
+    """
+
+    claim_id: int
+    review_id: int
+    review_title: str | None
+    review_source: str | None
+    published: dt.date | None
+    verdict: str
+    verdict_label: str
+    rationale: str | None
+    reviewed_at: dt.datetime
+    score: float
+    text: str
+    number: int = 0
+    outlet: str | None = None
+    evidence: int = 0

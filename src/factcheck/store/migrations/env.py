@@ -11,6 +11,7 @@ from sqlmodel import SQLModel
 
 import factcheck.store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from factcheck.officials.tables import OFFICIALS_METADATA
+from factcheck.store.models import include_name
 
 VERSION_TABLE = "factcheck_version"
 
@@ -27,6 +28,8 @@ context.configure(
     version_table=VERSION_TABLE,
     render_as_batch=True,  # SQLite cannot ALTER most things: autogenerate batch operations
     compare_type=True,
+    # The claim full-text search (0004) lives outside the models: never draft drops for it.
+    include_name=include_name,
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -3,18 +3,19 @@ already have a verdict and say much the same thing (``Store.checked_before``).
 
 Two steps, so that 300 claims against 100,000 stored ones stay well under half a second:
 
-1. **Candidates by full-text search.** On SQLite, the FTS5 table ``claim_fts`` (revision 0004;
-   kept in sync with ``claim.text`` by triggers) is queried with an OR of the claim's rarest
-   significant terms, ranked by ``bm25()``. The terms' document frequencies come from one
-   ``fts5vocab`` lookup for the whole review, so that common words ("city", "percent") never
-   make a query walk half the index. On PostgreSQL, ``websearch_to_tsquery`` / ``ts_rank`` over
-   ``to_tsvector('english', text)`` (a GIN index from revision 0004), all claims in one
-   statement. Without FTS5 (a SQLite built without it), an in-memory token prefilter over the
-   reviewed claims gives the same results, more slowly.
+1. **Candidates by full-text search.** On SQLite, the FTS5 table ``claim_fts`` (revision 0004:
+   the text of every claim that has a verdict, kept in sync by triggers) is queried with an OR
+   of the claim's rarest significant terms, ranked by ``bm25()``. The terms' document
+   frequencies come from one ``fts5vocab`` lookup for the whole review, so that common words
+   ("city", "percent") never make a query walk half the index. On PostgreSQL,
+   ``websearch_to_tsquery`` / ``ts_rank`` over ``to_tsvector('english', text)`` (a partial GIN
+   index from revision 0004), all claims in one statement. Without FTS5 (a SQLite built
+   without it), an in-memory token prefilter over the reviewed claims stands in, more slowly.
 2. **Fuzzy re-rank.** Each candidate is scored 0-100 with rapidfuzz on normalised text
-   (folded case and accents, stopwords dropped); a claim whose numbers all differ from the
-   candidate's is penalised (``unemployment is 5%`` is not ``unemployment is 9%``). Candidates
-   under ``min_score`` are dropped, so unrelated claims that merely share a word never show.
+   (folded case and accents, stopwords dropped, "per cent" read as "percent"); a claim whose
+   numbers all differ from the candidate's is penalised (``unemployment is 5%`` is not
+   ``unemployment is 9%``). Candidates under ``min_score`` are dropped, so unrelated claims
+   that merely share a word never show.
 
 Only claims with a verdict count, and never claims of the same article: the review itself and
 its other revisions (same source, or linked through ``previous_id``) are excluded.
@@ -49,7 +50,7 @@ MIN_SCORE = 72.0
 MAX_TERMS = 8
 #: Once this many index entries (summed document frequencies) are covered, add no more terms
 #: (but always at least ``MIN_TERMS``).
-POSTINGS_BUDGET = 4000
+POSTINGS_BUDGET = 1000
 MIN_TERMS = 2
 #: Points taken off when both claims have numbers and share none (then they state different
 #: facts: a verdict on "inflation is 2%" says nothing about "inflation is 5%"), and when only
@@ -78,11 +79,16 @@ _WORD = re.compile(r"[^\W_]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+# The combining diacritics FTS5's unicode61 tokenizer removes (those of Latin letters).
+_DIACRITICS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Lower case without accents (``Été`` -> ``ete``), as FTS5's ``unicode61
     remove_diacritics 2`` tokenizer sees it."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    if text.isascii():
+        return text.lower()
+    return _DIACRITICS.sub("", unicodedata.normalize("NFKD", text)).lower()
 
 
 def words(text: str) -> list[str]:
@@ -244,7 +250,7 @@ def find_prior_checks(
         else:
             method = "tokens"
     # Enough candidates that the fuzzy re-rank can reorder the full-text ranking.
-    depth = max(16, 4 * limit_per_claim)
+    depth = max(12, 4 * limit_per_claim)
     if method == "fts5":
         candidates = _fts5_candidates(conn, probes, family, depth)
     elif method == "postgresql":
@@ -286,12 +292,13 @@ def _fts5_candidates(
             queries.append((p.claim_id, query))
     excluded = sorted(family)
     out: dict[int, list[int]] = defaultdict(list)
-    # Several claims per statement (UNION ALL of ranked, limited sub-selects).
+    # The index holds only claims with a verdict; the article's own revisions are left out.
+    # Several claims per statement: a UNION ALL of ranked, limited sub-selects.
     ex_marks = ",".join("?" * len(excluded))
     one = (
-        f"SELECT * FROM (SELECT ? AS probe, c.id AS id FROM {FTS_TABLE} CROSS JOIN claim AS c "
-        f"ON c.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH ? AND c.verdict IS NOT NULL "
-        f"AND c.review_id NOT IN ({ex_marks}) ORDER BY bm25({FTS_TABLE}) LIMIT ?)"
+        f"SELECT * FROM (SELECT ? AS probe, rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
+        f"AND rowid NOT IN (SELECT id FROM claim WHERE review_id IN ({ex_marks})) "
+        f"ORDER BY bm25({FTS_TABLE}) LIMIT ?)"
     )
     for chunk in _chunks(queries, 25):
         sql = " UNION ALL ".join([one] * len(chunk))
@@ -345,7 +352,7 @@ def _pg_candidates(
             FROM claim AS c
             WHERE to_tsvector('{PG_CONFIG}'::regconfig, c.text)
                   @@ websearch_to_tsquery('{PG_CONFIG}'::regconfig, q.terms)
-              AND c.verdict IS NOT NULL
+              AND c.verdict IS NOT NULL  -- the partial index's condition
               AND c.review_id <> ALL(CAST(:excluded AS integer[]))
             ORDER BY ts_rank(to_tsvector('{PG_CONFIG}'::regconfig, c.text),
                              websearch_to_tsquery('{PG_CONFIG}'::regconfig, q.terms)) DESC,
@@ -409,10 +416,29 @@ def _rerank(
 
     C, R, E = Claim.__table__, Review.__table__, Evidence.__table__
     ids = sorted({c for cands in candidates.values() for c in cands})
-    if not ids:
-        return {}
-    info: dict[int, dict] = {}
+    # Score on the texts alone; read the rest only for the matches that will be shown.
+    norms: dict[int, tuple[str, frozenset[str]]] = {}
     for chunk in _chunks(ids, 900):
+        for claim_id, text in conn.execute(
+            sa.select(C.c.id, C.c.text).where(C.c.id.in_(chunk), C.c.verdict.is_not(None))
+        ):
+            norms[claim_id] = (normalise(text), numbers(text))
+    scored: dict[int, list[tuple[float, int]]] = {}
+    for p in probes:
+        found = []
+        for cand in candidates.get(p.claim_id, ()):
+            if cand not in norms:
+                continue
+            norm, nums = norms[cand]
+            score = similarity(p.norm, norm, p.numbers, nums)
+            if score >= min_score:
+                found.append((score, cand))
+        if found:
+            scored[p.claim_id] = found
+    shown = sorted({c for found in scored.values() for _, c in found})
+    info: dict[int, dict] = {}
+    evidence: dict[int, int] = {}
+    for chunk in _chunks(shown, 900):
         for row in conn.execute(
             sa.select(
                 C.c.id,
@@ -431,33 +457,13 @@ def _rerank(
             .where(C.c.id.in_(chunk))
         ).mappings():
             info[row["id"]] = dict(row)
-    evidence: dict[int, int] = {}
-    scored: dict[int, list[tuple[float, int]]] = {}
-    norms: dict[int, tuple[str, frozenset[str]]] = {}
-    for p in probes:
-        found = []
-        for cand in candidates.get(p.claim_id, ()):
-            row = info.get(cand)
-            if row is None:
-                continue
-            if cand not in norms:
-                norms[cand] = (normalise(row["text"]), numbers(row["text"]))
-            norm, nums = norms[cand]
-            score = similarity(p.norm, norm, p.numbers, nums)
-            if score >= min_score:
-                found.append((score, cand))
-        if found:
-            scored[p.claim_id] = found
-    shown = {c for found in scored.values() for _, c in found}
-    if shown:
-        for chunk in _chunks(sorted(shown), 900):
-            evidence.update(
-                conn.execute(
-                    sa.select(E.c.claim_id, sa.func.count())
-                    .where(E.c.claim_id.in_(chunk))
-                    .group_by(E.c.claim_id)
-                ).all()
-            )
+        evidence.update(
+            conn.execute(
+                sa.select(E.c.claim_id, sa.func.count())
+                .where(E.c.claim_id.in_(chunk))
+                .group_by(E.c.claim_id)
+            ).all()
+        )
     out: dict[int, list[PriorCheck]] = {}
     for claim_id, found in scored.items():
         checks = [_prior(info[c], score, labels, evidence.get(c, 0)) for score, c in found]

@@ -1,10 +1,12 @@
 """Full-text search over claim text, for finding claims checked before (``Store.checked_before``).
 
-SQLite: an FTS5 table ``claim_fts`` with external content (``content='claim'``: the text is
-not stored twice, only the index), kept in sync by triggers on insert, delete and update of
-``claim.text``, and filled from the existing claims here. Where the SQLite library has no FTS5,
-nothing is created and factcheck matches claims with a slower in-memory prefilter instead.
-PostgreSQL: a GIN index on ``to_tsvector('english', text)``.
+SQLite: an FTS5 table ``claim_fts`` over the text of the claims that have a verdict (the only
+ones ``checked_before`` looks for; indexing only them keeps every query small). It is
+contentless (``content=''``: the index only, the text stays in ``claim``), kept in sync by
+triggers on insert, delete and update of ``claim.text`` or ``claim.verdict``, and filled from
+the existing claims here. Where the SQLite library has no FTS5, nothing is created and
+factcheck matches claims with a slower in-memory prefilter instead.
+PostgreSQL: a partial GIN index on ``to_tsvector('english', text)`` of the claims with a verdict.
 
 These objects are not in the SQLModel tables (``factcheck.store.models.include_name`` keeps
 schema comparisons away from them). A later migration that rebuilds ``claim`` in batch mode
@@ -30,23 +32,30 @@ depends_on: str | Sequence[str] | None = None
 # in Python (``factcheck.store.matching.words``).
 TOKENIZE = "unicode61 remove_diacritics 2"
 
+# A claim is in the index exactly while it has a verdict. FTS5's 'delete' must be given the
+# text that was indexed, so it is only ever issued for a row that was in the index (old.verdict
+# set), before the new state is added.
 SQLITE_SEARCH = (
-    f"CREATE VIRTUAL TABLE claim_fts USING fts5("
-    f"text, content='claim', content_rowid='id', tokenize='{TOKENIZE}')",
-    """CREATE TRIGGER claim_fts_after_insert AFTER INSERT ON claim BEGIN
+    f"CREATE VIRTUAL TABLE claim_fts USING fts5(text, content='', tokenize='{TOKENIZE}')",
+    """CREATE TRIGGER claim_fts_after_insert AFTER INSERT ON claim
+    WHEN new.verdict IS NOT NULL BEGIN
         INSERT INTO claim_fts (rowid, text) VALUES (new.id, new.text);
     END""",
-    """CREATE TRIGGER claim_fts_after_delete AFTER DELETE ON claim BEGIN
+    """CREATE TRIGGER claim_fts_after_delete AFTER DELETE ON claim
+    WHEN old.verdict IS NOT NULL BEGIN
         INSERT INTO claim_fts (claim_fts, rowid, text) VALUES ('delete', old.id, old.text);
     END""",
-    """CREATE TRIGGER claim_fts_after_update AFTER UPDATE OF id, text ON claim BEGIN
-        INSERT INTO claim_fts (claim_fts, rowid, text) VALUES ('delete', old.id, old.text);
-        INSERT INTO claim_fts (rowid, text) VALUES (new.id, new.text);
+    """CREATE TRIGGER claim_fts_after_update AFTER UPDATE OF id, text, verdict ON claim BEGIN
+        INSERT INTO claim_fts (claim_fts, rowid, text)
+            SELECT 'delete', old.id, old.text WHERE old.verdict IS NOT NULL;
+        INSERT INTO claim_fts (rowid, text)
+            SELECT new.id, new.text WHERE new.verdict IS NOT NULL;
     END""",
 )
 SQLITE_TRIGGERS = ("claim_fts_after_insert", "claim_fts_after_delete", "claim_fts_after_update")
 PG_SEARCH = (
-    "CREATE INDEX ix_claim_text_search ON claim USING gin (to_tsvector('english'::regconfig, text))"
+    "CREATE INDEX ix_claim_text_search ON claim "
+    "USING gin (to_tsvector('english'::regconfig, text)) WHERE verdict IS NOT NULL"
 )
 
 
@@ -63,12 +72,15 @@ def sqlite_has_fts5(bind) -> bool:
 
 
 def create_sqlite_search(bind) -> bool:
-    """Create the FTS5 table and its triggers and index every claim; False without FTS5."""
+    """Create the FTS5 table and its triggers and index the claims with a verdict; False
+    without FTS5."""
     if not sqlite_has_fts5(bind):
         return False
     for statement in SQLITE_SEARCH:
         bind.exec_driver_sql(statement)
-    bind.exec_driver_sql("INSERT INTO claim_fts (claim_fts) VALUES ('rebuild')")
+    bind.exec_driver_sql(
+        "INSERT INTO claim_fts (rowid, text) SELECT id, text FROM claim WHERE verdict IS NOT NULL"
+    )
     return True
 
 

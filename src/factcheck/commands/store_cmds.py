@@ -5,6 +5,7 @@ They make reviews scriptable without a terminal UI::
     factcheck import article.html --date 2021-06-18     # prints the review id
     factcheck reviews                                    # id, title, outlet, date, progress
     factcheck show 3 [--json]                            # claims with status, verdict, flags
+                                                         # and claims checked before
     factcheck verdict 3 2 "mostly false" --rationale "The rise was 3%, not 30%."
     factcheck evidence 3 2 --url https://stats.example/cpi --title "CPI, May"
 
@@ -44,13 +45,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "show",
         help="print a review's claims with status, verdict, flags and evidence counts",
-        description="Print a review's claims with status, verdict, flags and evidence counts.",
+        description="Print a review's claims with status, verdict, flags and evidence counts, "
+        "and under each claim the best earlier check of the same claim in another review "
+        "('checked before: VERDICT in TITLE (DATE)').",
     )
     p.add_argument("review", type=int, metavar="ID", help="review id (see: factcheck reviews)")
     p.add_argument(
         "--json",
         action="store_true",
-        help="print one JSON object: the keys of 'factcheck analyze --json' plus the review's",
+        help="print one JSON object: the keys of 'factcheck analyze --json' plus the review's "
+        "(each claim adds 'checked_before': the earlier checks of the same claim, best first)",
     )
     p.set_defaults(handler=run_show)
 
@@ -183,6 +187,9 @@ def run_show(args: argparse.Namespace) -> int:
     with _open(args) as store:
         if args.json:
             data = store.review_json(args.review)
+            prior = store.checked_before(args.review)
+            for item in data["claims"]:
+                item["checked_before"] = [_prior_json(p) for p in prior.get(item["db_id"], [])]
             json.dump(data, sys.stdout, ensure_ascii=False)
             sys.stdout.write("\n")
             return 0
@@ -190,6 +197,7 @@ def run_show(args: argparse.Namespace) -> int:
         claims = store.load_claims(args.review)
         scale = store.rating_scale()
         article_flags = [f for f in store.list_flags(args.review) if f.claim_id is None]
+        prior = store.checked_before(args.review)
     width = shutil.get_terminal_size((100, 24)).columns
     print(f"Review {review.id} (revision {review.revision}): {review.title or 'untitled'}")
     meta = [
@@ -219,7 +227,41 @@ def run_show(args: argparse.Namespace) -> int:
             f"{c.evidence or '-':>4}  "
         )
         print(row + _cut(c.text, max(20, width - len(row))))
+        checks = prior.get(c.id)
+        if checks:
+            print(" " * 6 + _cut(_prior_line(checks), max(20, width - 6)))
     return 0
+
+
+def _prior_line(checks) -> str:
+    """``checked before: False in TITLE (DATE), review 3 claim 4 (+1 more)``."""
+    p = checks[0]
+    when = p.published or p.reviewed_at.date()
+    title = " ".join((p.review_title or p.review_source or "untitled").split())
+    more = f" (+{len(checks) - 1} more)" if len(checks) > 1 else ""
+    return (
+        f"checked before: {p.verdict_label} in {title} ({when.isoformat()}), "
+        f"review {p.review_id} claim {p.number}{more}"
+    )
+
+
+def _prior_json(p) -> dict:
+    return {
+        "claim_id": p.claim_id,
+        "review_id": p.review_id,
+        "number": p.number,
+        "review_title": p.review_title,
+        "review_source": p.review_source,
+        "outlet": p.outlet,
+        "published": p.published.isoformat() if p.published else None,
+        "verdict": p.verdict,
+        "verdict_label": p.verdict_label,
+        "rationale": p.rationale,
+        "reviewed_at": p.reviewed_at.isoformat(),
+        "score": p.score,
+        "evidence_count": p.evidence,
+        "text": p.text,
+    }
 
 
 def run_verdict(args: argparse.Namespace) -> int:

@@ -43,9 +43,11 @@ FTS_TABLE = "claim_fts"
 PG_INDEX = "ix_claim_text_search"
 #: The text search configuration of the PostgreSQL index (queries must use the same one).
 PG_CONFIG = "english"
+#: The FTS5 tokenizer of migration 0004; ``words`` splits text the same way.
+TOKENIZE = "unicode61 remove_diacritics 2"
 
 #: Default score (0-100) under which a candidate is not shown.
-MIN_SCORE = 72.0
+MIN_SCORE = 70.0
 #: At most this many terms go into one full-text query (the rarest ones).
 MAX_TERMS = 8
 #: Once this many index entries (summed document frequencies) are covered, add no more terms
@@ -464,15 +466,23 @@ def _rerank(
                 .group_by(E.c.claim_id)
             ).all()
         )
+    families: dict[int, int] = {}
     out: dict[int, list[PriorCheck]] = {}
     for claim_id, found in scored.items():
         checks = [_prior(info[c], score, labels, evidence.get(c, 0)) for score, c in found]
         checks.sort(key=lambda pc: (-pc.score, -pc.reviewed_at.timestamp(), pc.claim_id))
-        # The same claim reviewed in several revisions of one earlier article shows once.
+        # The same claim reviewed in several revisions of one earlier article shows once (the
+        # latest check): find the articles only for such look-alikes, which are rare.
+        texts = [norms[pc.claim_id][0] for pc in checks]
+        if len(set(texts)) < len(texts):
+            for pc in checks:
+                if pc.review_id not in families:
+                    family = revision_family(conn, pc.review_id)
+                    families.update(dict.fromkeys(family, min(family)))
         seen: set[tuple] = set()
         kept: list[PriorCheck] = []
-        for pc in checks:
-            key = (pc.review_source or f"review {pc.review_id}", norms[pc.claim_id][0])
+        for pc, text in zip(checks, texts, strict=True):
+            key = (families.get(pc.review_id, pc.review_id), text)
             if key in seen:
                 continue
             seen.add(key)

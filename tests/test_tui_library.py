@@ -217,3 +217,27 @@ async def test_unknown_keymap_ids_are_reported(tmp_path):
         assert any("review.nope" in m for m in messages)
         assert not any("review.undo" in m for m in messages)
         await pilot.press("q")
+
+
+async def test_article_level_flags_are_shown_and_can_be_dismissed(tmp_path):
+    from factcheck.analysis.model import Flag
+
+    db = str(tmp_path / "claims.db")
+    with Store.open(db) as store:
+        review_id = store.import_analysis(analyze_source(str(EXAMPLE))).review_id
+        store.add_flags(review_id, [Flag(kind="byline-missing", message="No byline.")],
+                        origin="test")
+    app = make_app(db, review_id=review_id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await wait_for_screen(pilot, "ReviewScreen")
+        assert "1 article flag" in str(screen.query_one("#review-meta").render())
+        await pilot.press("A")
+        await settle(pilot)
+        await type_text(pilot, "byline is in the print edition")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "article flag" not in str(screen.query_one("#review-meta").render())
+        await pilot.press("q")
+    with Store.open(db) as store:
+        article_flags = [f for f in store.list_flags(review_id) if f.claim_id is None]
+        assert article_flags[0].state == "dismissed"

@@ -92,6 +92,8 @@ class ReviewScreen(Screen):
         Binding("slash", "search", "Search", id="review.search"),
         Binding("f", "filter", "Filter", id="review.filter"),
         Binding("u,ctrl+z", "undo", "Undo", id="review.undo"),
+        Binding("A", "article_flags", "Article flags", show=False, id="review.article-flags",
+                tooltip="Confirm or dismiss flags about the whole article"),
         Binding("m", "metadata", "Metadata", show=False, id="review.metadata",
                 tooltip="Edit title, outlet, date and source"),
         Binding("S", "split", "Split claim", show=False, id="review.split",
@@ -122,6 +124,7 @@ class ReviewScreen(Screen):
         self.scale = None
         self.labels: dict[str, str] = {}
         self.detail: ClaimDetail | None = None
+        self.article_flags: list = []
         self.loaded = False
         self._versions: dict[int, int] = {}
         self._jobs: deque = deque()
@@ -173,6 +176,7 @@ class ReviewScreen(Screen):
         try:
             review = self.store.get_review(self.review_id)
             claims = self.store.load_claims(self.review_id)
+            self.article_flags = self._article_flags(self.store)
             scale = self.store.rating_scale()
         except FactcheckError as err:
             self.app.call_from_thread(self._load_failed, str(err))
@@ -204,16 +208,25 @@ class ReviewScreen(Screen):
                          for n, r in enumerate(self.scale.ratings[:9], 1))
         return f"Verdict keys: {keys}  [b $accent]0[/] clear"
 
-    def watch_review(self, review: ReviewInfo | None) -> None:
+    def watch_review(self) -> None:
+        self._render_meta()
+
+    def _render_meta(self) -> None:
+        """The metadata line: date first (the checks judge titles by it), then outlet, title,
+        source, and the article-level flags still open."""
+        review = self.review
         if review is None:
             return
         from textual.markup import escape
 
         date = (review.published.isoformat() if review.published
                 else "[b $warning]no date[/] (titles cannot be checked)")
-        parts = [f"[b]{escape(one_line(review.title or 'Untitled article', 70))}[/]",
-                 escape(review.outlet or "no outlet"), date,
+        parts = [date, escape(review.outlet or "no outlet"),
+                 f"[b]{escape(one_line(review.title or 'Untitled article', 70))}[/]",
                  escape(one_line(review.source or "no source", 50))]
+        open_flags = sum(f.state == "open" for f in self.article_flags)
+        if open_flags:
+            parts.insert(0, f"[b $warning]⚑ {open_flags} article flag(s) (A)[/]")
         self.query_one("#review-meta", Static).update(" · ".join(parts) + "  [dim](m edit)[/]")
 
     def _set_claims(self, claims: list[ClaimRow], keep: int | None = None) -> None:
@@ -338,6 +351,7 @@ class ReviewScreen(Screen):
                 result = job(store)
                 review = claims = row = None
                 if reload:
+                    self.article_flags = self._article_flags(store)
                     review = store.get_review(self.review_id)
                     claims = store.load_claims(self.review_id)
                     self._versions = {c.id: c.version for c in claims}
@@ -356,9 +370,13 @@ class ReviewScreen(Screen):
         with contextlib.suppress(Exception):
             self.app.call_from_thread(callback, *args, **kwargs)
 
+    def _article_flags(self, store) -> list:
+        return [f for f in store.list_flags(self.review_id) if f.claim_id is None]
+
     def _written(self, result, review, claims, row, keep, done) -> None:
         if review is not None:
             self.review = review
+            self._render_meta()
         if claims is not None:
             self._set_claims(claims, keep=keep)
         elif row is not None:
@@ -420,6 +438,8 @@ class ReviewScreen(Screen):
             return bool(parameters) and int(parameters[0]) <= len(self.scale)
         if action == "flag":
             return bool(claim and claim.flags)
+        if action == "article_flags":
+            return bool(self.article_flags)
         if action == "merge":
             return claim is not None and claim.number < len(self.claims)
         return True
@@ -523,6 +543,19 @@ class ReviewScreen(Screen):
             self._submit(job, claim_id=cid)
 
         self.app.push_screen(FlagDialog(detail.flags, state), save)
+
+    def action_article_flags(self) -> None:
+        if not self.article_flags:
+            return
+        who = self.who
+
+        def save(decision: FlagDecision | None) -> None:
+            if decision is None:
+                return
+            self._submit(lambda store: store.set_flag_state(
+                decision.flag_id, decision.state, decision.reason, who=who), reload=True)
+
+        self.app.push_screen(FlagDialog(self.article_flags, "dismissed"), save)
 
     def action_evidence(self) -> None:
         claim = self.current

@@ -61,9 +61,29 @@ def run(args: argparse.Namespace) -> int:
             analysis = analyze_source(args.target, published=args.date)
             result = store.import_analysis(analysis, who=settings.reviewer)
             review_id = result.review_id
+            if args.target == "-":
+                _keyboard_from_terminal()
         return run_app(args.db, review_id=review_id, store=store)
     finally:
         store.close()
+
+
+def _keyboard_from_terminal() -> None:
+    """After reading the article from a pipe, take keys from the terminal instead."""
+    from factcheck.errors import SourceError
+
+    if sys.stdin.isatty():
+        return
+    try:
+        tty = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        raise SourceError(
+            "the article was imported, but there is no terminal to review it in: "
+            "run `factcheck` to open it from the library"
+        ) from None
+    os.dup2(tty, 0)
+    os.close(tty)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 lives as long as the process
 
 
 def open_library(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from factcheck.errors import StoreError
 from factcheck.store import ConflictError, NotFoundError, Store, engine, matching
 from factcheck.store.engine import resolve_target
 from store_fixtures import *  # noqa: F403
+from store_fixtures import PG_URL, reset_pg
 
 FERRY = [
     "Harbour City will raise ferry fares by 12% from April 1, the transport department said.",
@@ -633,3 +634,28 @@ def test_the_vocabulary_table_is_temporary():
         with store.engine.connect() as conn:
             names = conn.exec_driver_sql("SELECT name FROM sqlite_master").scalars().all()
         assert "claim_fts_vocab" not in names
+
+
+@pytest.mark.skipif(not PG_URL, reason="set FACTCHECK_TEST_PG_URL to run PostgreSQL tests")
+def test_postgres_picks_terms_by_the_planner_statistics():
+    reset_pg(PG_URL)
+    with Store.open(PG_URL) as store:
+        _, new = ferry_then_reworded(store)
+        assert store.checked_before(new)  # no statistics yet: names and numbers first
+        for n in range(30):
+            review_id = store.import_analysis(
+                article(
+                    [f"Harbour City spent {n} million on item {n} in {2000 + n}."],
+                    title=f"Spending {n}",
+                    source=f"https://ledger.example/spending/{n}",
+                )
+            ).review_id
+            store.set_verdict(by_number(store, review_id)[1], "true", who="ana")
+        with store.write_engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE claim")
+        with store.engine.connect() as conn:
+            df = matching._pg_frequencies(conn, ["harbour", "ferry", "fares", "zzyzx", "the"])
+        assert df is not None
+        assert df["harbour"] > df["fares"] >= 1 and df["zzyzx"] == 1 and "the" not in df
+        found = store.checked_before(new)
+        assert {store.get_claim(k).number for k in found} == {1, 3}

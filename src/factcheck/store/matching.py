@@ -8,9 +8,11 @@ Two steps, so that 300 claims against 100,000 stored ones stay well under half a
    of the claim's rarest significant terms, ranked by ``bm25()``. The terms' document
    frequencies come from one ``fts5vocab`` lookup for the whole review, so that common words
    ("city", "percent") never make a query walk half the index. On PostgreSQL,
-   ``websearch_to_tsquery`` / ``ts_rank`` over ``to_tsvector('english', text)`` (a partial GIN
-   index from revision 0004), all claims in one statement. Without FTS5 (a SQLite built
-   without it), an in-memory token prefilter over the reviewed claims stands in, more slowly.
+   ``websearch_to_tsquery`` / ``ts_rank`` on ``claim.text_search`` (revision 0004: the stored
+   ``to_tsvector('english', text)``, with a GIN index over the claims that have a verdict),
+   its terms picked by the planner's lexeme statistics, all claims in one statement. Without
+   FTS5 (a SQLite built without it), an in-memory token prefilter over the reviewed claims
+   stands in, more slowly.
 2. **Fuzzy re-rank.** Each candidate is scored 0-100 with rapidfuzz on normalised text
    (folded case and accents, stopwords dropped, "per cent" read as "percent"); a claim whose
    numbers all differ from the candidate's is penalised (``unemployment is 5%`` is not
@@ -38,7 +40,8 @@ from rapidfuzz import fuzz
 
 from factcheck.store.types import PriorCheck
 
-#: The FTS5 table over ``claim.text`` (SQLite) and the GIN index (PostgreSQL) of revision 0004.
+#: The FTS5 table over ``claim.text`` (SQLite) and the GIN index on ``claim.text_search``
+#: (PostgreSQL) of revision 0004.
 FTS_TABLE = "claim_fts"
 PG_INDEX = "ix_claim_text_search"
 #: The text search configuration of the PostgreSQL index (queries must use the same one).
@@ -343,8 +346,15 @@ def _pg_candidates(
 ) -> dict[int, list[int]]:
     # websearch_to_tsquery never raises on its input; the terms are letters and digits only,
     # joined with its OR keyword ("or" itself is a stopword, so never a term).
-    ids = [p.claim_id for p in probes]
-    texts = [" or ".join(_distinctive(p.text, p.terms)) for p in probes]
+    df = _pg_frequencies(conn, sorted({t for p in probes for t in p.terms}))
+    ids, texts = [], []
+    for p in probes:
+        chosen = _rarest(p.terms, df) if df is not None else _distinctive(p.text, p.terms)
+        if chosen:
+            ids.append(p.claim_id)
+            texts.append(" or ".join(chosen))
+    if not ids:
+        return {}
     sql = sa.text(
         f"""
         SELECT q.probe, m.id
@@ -352,11 +362,10 @@ def _pg_candidates(
         CROSS JOIN LATERAL (
             SELECT c.id
             FROM claim AS c
-            WHERE to_tsvector('{PG_CONFIG}'::regconfig, c.text)
-                  @@ websearch_to_tsquery('{PG_CONFIG}'::regconfig, q.terms)
+            WHERE c.text_search @@ websearch_to_tsquery('{PG_CONFIG}'::regconfig, q.terms)
               AND c.verdict IS NOT NULL  -- the partial index's condition
               AND c.review_id <> ALL(CAST(:excluded AS integer[]))
-            ORDER BY ts_rank(to_tsvector('{PG_CONFIG}'::regconfig, c.text),
+            ORDER BY ts_rank(c.text_search,
                              websearch_to_tsquery('{PG_CONFIG}'::regconfig, q.terms)) DESC,
                      c.id
             LIMIT :depth
@@ -369,6 +378,46 @@ def _pg_candidates(
     )
     for probe, cand in rows:
         out[probe].append(cand)
+    return out
+
+
+def _pg_frequencies(conn: sa.Connection, terms: list[str]) -> dict[str, int] | None:
+    """Estimated number of reviewed claims containing each term, from the planner's statistics
+    on ``claim.text_search`` (``pg_stats.most_common_elems``: the ~1,000 commonest lexemes and
+    the share of claims having each); a term not among them is rare (1). None when the column
+    has no statistics yet (never analysed)."""
+    stats = conn.execute(
+        sa.text(
+            """
+            SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, i.reltuples
+            FROM pg_class AS i
+            JOIN pg_index AS x ON x.indexrelid = i.oid
+            JOIN pg_class AS t ON t.oid = x.indrelid
+            JOIN pg_namespace AS n ON n.oid = t.relnamespace
+            JOIN pg_stats AS s
+              ON s.schemaname = n.nspname AND s.tablename = t.relname
+             AND s.attname = 'text_search'
+            WHERE i.oid = to_regclass(:index)
+            """
+        ),
+        {"index": PG_INDEX},
+    ).first()
+    if stats is None or not stats[0] or not stats[1]:
+        return None
+    elems, freqs, rows = stats
+    rows = max(float(rows or 0), 1.0)  # entries in the index: the claims with a verdict
+    common = dict(zip(elems, freqs[: len(elems)], strict=True))
+    out: dict[str, int] = {}
+    lexemes = conn.execute(
+        sa.text(
+            f"SELECT t, tsvector_to_array(to_tsvector('{PG_CONFIG}'::regconfig, t)) "
+            "FROM unnest(CAST(:terms AS text[])) AS t"
+        ),
+        {"terms": terms},
+    )
+    for term, found in lexemes:
+        if found:  # no lexeme: a stopword of the configuration, never matches
+            out[term] = max(1, round(max(common.get(x, 0.0) for x in found) * rows))
     return out
 
 

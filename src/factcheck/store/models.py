@@ -227,13 +227,17 @@ TABLES = {
 }
 
 #: Objects the migrations make outside these tables: the claim full-text search of revision
-#: 0004 (SQLite's FTS5 table ``claim_fts`` with its ``claim_fts_*`` shadow tables, PostgreSQL's
-#: GIN index ``ix_claim_text_search``).
-SEARCH_OBJECTS = ("claim_fts", "ix_claim_text_search")
+#: 0004 (SQLite's FTS5 table ``claim_fts`` with its ``claim_fts_*`` shadow tables; PostgreSQL's
+#: generated column ``claim.text_search`` and its GIN index ``ix_claim_text_search``).
+SEARCH_OBJECTS = ("claim_fts", "ix_claim_text_search", "text_search")
 
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
     """Alembic ``include_name`` hook: schema comparisons leave ``SEARCH_OBJECTS`` alone."""
-    if name is None or type_ not in ("table", "index"):
+    if name is None:
         return True
-    return not (name in SEARCH_OBJECTS or name.startswith("claim_fts_"))
+    if type_ == "column":
+        return not (name == "text_search" and parent_names.get("table_name") == "claim")
+    if type_ in ("table", "index"):
+        return not (name in SEARCH_OBJECTS or name.startswith("claim_fts_"))
+    return True

@@ -131,7 +131,9 @@ class FactcheckApp(App[None]):
             return
         name = {"ReviewScreen": "review", "LibraryScreen": "library"}.get(
             type(screen).__name__, "dialog")
-        self.push_screen(HelpScreen(name, collect_keys(screen)))
+        focused = screen.focused
+        about = getattr(focused, "HELP", None) if focused is not None else None
+        self.push_screen(HelpScreen(name, collect_keys(screen), about))
 
     def action_toggle_dark(self) -> None:
         """Switch between a dark and a light theme (the configured one on its side)."""

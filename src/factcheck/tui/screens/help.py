@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -62,16 +63,19 @@ class HelpScreen(Dialog[None]):
 
     BINDINGS = [Binding("escape,q,question_mark,f1", "cancel", "Close help", id="help.close")]
 
-    def __init__(self, title: str, keys: list[KeyHelp]):
+    def __init__(self, title: str, keys: list[KeyHelp], about: str | None = None):
         super().__init__()
         self.title_text = title
         self.keys = keys
+        self.about = about
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box help-box") as box:
             box.border_title = f"Keys: {self.title_text}"
+            if self.about:
+                yield Static(self.about, classes="dialog-hint", markup=False)
             table: DataTable = DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
-            table.add_columns("Key", "Action", "Binding id (settings [keymap])")
+            table.add_columns("Key", "Action", Text("Binding id (settings [keymap])"))
             width = max(24, min(60, self.app.size.width - 48))
             table.add_rows(
                 [k.keys, one_line(k.description + ("" if k.enabled else " (not now)"), width),

@@ -16,6 +16,9 @@ from factcheck.tui.model import LineIndex
 class ArticleView(TextArea):
     """The article; ``show_span`` highlights a claim's characters."""
 
+    HELP = ("The article. Move the cursor with the arrows and select with shift+arrows: S "
+            "splits the claim at the cursor, a makes a claim of the selection.")
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, read_only=True, soft_wrap=True, show_line_numbers=False,
                          tab_behavior="focus")

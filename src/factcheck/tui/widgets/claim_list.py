@@ -24,6 +24,9 @@ from factcheck.tui.model import STATUS_MARKS, flag_marker, one_line
 class ClaimList(ScrollView, can_focus=True):
     """Claims, one per line: number, status, flag, verdict, kind, speaker, text."""
 
+    HELP = ("The claim list. Status: · to do, … in progress, ? needs a second look, ✓ done, "
+            "– not checkable. ⚑ open flags, ⚐ flags settled.")
+
     BINDINGS = [
         Binding("up,k", "cursor_up", "Previous claim", show=False, id="claims.up"),
         Binding("down,j", "cursor_down", "Next claim", show=False, id="claims.down"),

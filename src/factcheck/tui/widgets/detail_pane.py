@@ -88,6 +88,8 @@ def detail_markup(detail: ClaimDetail, labels: dict[str, str], article: str | No
 class DetailPane(VerticalScroll, can_focus=True):
     """Scrollable details of one claim."""
 
+    HELP = "The selected claim's flags, verdict, quotes, evidence and history (scroll with ↑↓)."
+
     def compose(self):
         yield Static("", id="detail-body")
 

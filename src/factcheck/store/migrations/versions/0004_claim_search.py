@@ -11,7 +11,7 @@ so ranking never re-parses the text) with a GIN index over the claims that have 
 
 These objects are not in the SQLModel tables (``factcheck.store.models.include_name`` keeps
 schema comparisons away from them). A later migration that rebuilds ``claim`` in batch mode
-drops its triggers with the old table: it must create them again (``create_sqlite_search``).
+drops its triggers with the old table: it must create them again (``SQLITE_SEARCH[1:]``).
 
 Revision ID: 0004
 Revises: 0003

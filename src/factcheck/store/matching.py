@@ -295,21 +295,22 @@ def _fts5_candidates(
         query = fts5_query(chosen)
         if query:
             queries.append((p.claim_id, query))
-    excluded = sorted(family)
     out: dict[int, list[int]] = defaultdict(list)
-    # The index holds only claims with a verdict; the article's own revisions are left out.
+    # The index holds only claims with a verdict; the article's own revisions are left out
+    # (their ids are integers from the database, written into the SQL so that a long list of
+    # revisions never meets SQLite's limit on bound parameters).
+    excluded = ",".join(str(int(r)) for r in sorted(family))
     # Several claims per statement: a UNION ALL of ranked, limited sub-selects.
-    ex_marks = ",".join("?" * len(excluded))
     one = (
         f"SELECT * FROM (SELECT ? AS probe, rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
-        f"AND rowid NOT IN (SELECT id FROM claim WHERE review_id IN ({ex_marks})) "
+        f"AND rowid NOT IN (SELECT id FROM claim WHERE review_id IN ({excluded})) "
         f"ORDER BY bm25({FTS_TABLE}) LIMIT ?)"
     )
     for chunk in _chunks(queries, 25):
         sql = " UNION ALL ".join([one] * len(chunk))
         params: list = []
         for claim_id, query in chunk:
-            params += [claim_id, query, *excluded, depth]
+            params += [claim_id, query, depth]
         for probe, cand in conn.exec_driver_sql(sql, tuple(params)):
             out[probe].append(cand)
     return out
@@ -332,7 +333,7 @@ def _rarest(terms: list[str], df: dict[str, int]) -> list[str]:
 
 def _distinctive(text: str, terms: list[str]) -> list[str]:
     """Without document frequencies: numbers and names first, then the longest words."""
-    names = {fold(w) for w in re.findall(r"\b[A-Z][\w'-]*", text)}
+    names = {fold(w) for w in re.findall(r"\b[A-Z][^\W_]*", text)}
 
     def rank(item: tuple[int, str]):
         i, t = item

@@ -641,7 +641,11 @@ def test_postgres_picks_terms_by_the_planner_statistics():
     reset_pg(PG_URL)
     with Store.open(PG_URL) as store:
         _, new = ferry_then_reworded(store)
-        assert store.checked_before(new)  # no statistics yet: names and numbers first
+        # No statistics yet: frequencies from a sample of the reviewed claims.
+        with store.engine.connect() as conn:
+            df = matching._pg_frequencies(conn, ["harbour", "ferry", "zzyzx", "the"])
+        assert df == {"harbour": 1, "ferry": 1, "zzyzx": 1}
+        assert store.checked_before(new)
         for n in range(30):
             review_id = store.import_analysis(
                 article(

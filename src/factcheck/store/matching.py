@@ -10,9 +10,9 @@ Two steps, so that 300 claims against 100,000 stored ones stay well under half a
    ("city", "percent") never make a query walk half the index. On PostgreSQL,
    ``websearch_to_tsquery`` / ``ts_rank`` on ``claim.text_search`` (revision 0004: the stored
    ``to_tsvector('english', text)``, with a GIN index over the claims that have a verdict),
-   its terms picked by the planner's lexeme statistics, all claims in one statement. Without
-   FTS5 (a SQLite built without it), an in-memory token prefilter over the reviewed claims
-   stands in, more slowly.
+   its terms picked by the planner's lexeme statistics (or a sample), all claims in one
+   statement. Without FTS5 (a SQLite built without it), an in-memory token prefilter over the
+   reviewed claims stands in, more slowly.
 2. **Fuzzy re-rank.** Each candidate is scored 0-100 with rapidfuzz on normalised text
    (folded case and accents, stopwords dropped, "per cent" read as "percent"); a claim whose
    numbers all differ from the candidate's is penalised (``unemployment is 5%`` is not
@@ -331,17 +331,6 @@ def _rarest(terms: list[str], df: dict[str, int]) -> list[str]:
     return chosen
 
 
-def _distinctive(text: str, terms: list[str]) -> list[str]:
-    """Without document frequencies: numbers and names first, then the longest words."""
-    names = {fold(w) for w in re.findall(r"\b[A-Z][^\W_]*", text)}
-
-    def rank(item: tuple[int, str]):
-        i, t = item
-        return (not t.isdigit(), t not in names, -len(t), i)
-
-    return [t for _, t in sorted(enumerate(terms), key=rank)][:MAX_TERMS]
-
-
 def _pg_candidates(
     conn: sa.Connection, probes: list[_Probe], family: set[int], depth: int
 ) -> dict[int, list[int]]:
@@ -350,7 +339,7 @@ def _pg_candidates(
     df = _pg_frequencies(conn, sorted({t for p in probes for t in p.terms}))
     ids, texts = [], []
     for p in probes:
-        chosen = _rarest(p.terms, df) if df is not None else _distinctive(p.text, p.terms)
+        chosen = _rarest(p.terms, df)
         if chosen:
             ids.append(p.claim_id)
             texts.append(" or ".join(chosen))
@@ -382,11 +371,19 @@ def _pg_candidates(
     return out
 
 
-def _pg_frequencies(conn: sa.Connection, terms: list[str]) -> dict[str, int] | None:
-    """Estimated number of reviewed claims containing each term, from the planner's statistics
-    on ``claim.text_search`` (``pg_stats.most_common_elems``: the ~1,000 commonest lexemes and
-    the share of claims having each); a term not among them is rare (1). None when the column
-    has no statistics yet (never analysed)."""
+#: Claims read for document frequencies when PostgreSQL has no statistics yet.
+PG_SAMPLE = 5000
+
+
+def _pg_frequencies(conn: sa.Connection, terms: list[str]) -> dict[str, int]:
+    """Estimated number of reviewed claims containing each term.
+
+    From the planner's statistics on ``claim.text_search`` when there are some
+    (``pg_stats.most_common_elems``: the ~1,000 commonest lexemes and the share of claims
+    having each; a term not among them is rare); else from ``ts_stat`` over up to
+    ``PG_SAMPLE`` reviewed claims (a database not yet analysed). Terms that are stopwords of
+    the text search configuration are left out: they never match.
+    """
     stats = conn.execute(
         sa.text(
             """
@@ -403,11 +400,25 @@ def _pg_frequencies(conn: sa.Connection, terms: list[str]) -> dict[str, int] | N
         ),
         {"index": PG_INDEX},
     ).first()
-    if stats is None or not stats[0] or not stats[1]:
-        return None
-    elems, freqs, rows = stats
-    rows = max(float(rows or 0), 1.0)  # entries in the index: the claims with a verdict
-    common = dict(zip(elems, freqs[: len(elems)], strict=True))
+    if stats is not None and stats[0] and stats[1] and (stats[2] or 0) > 0:
+        elems, freqs, rows = stats
+        # Shares of all claims, scaled to the entries of the index (the claims with a verdict).
+        counts = {e: f * float(rows) for e, f in zip(elems, freqs[: len(elems)], strict=True)}
+    else:
+        counts = dict(
+            conn.execute(
+                sa.text(
+                    "SELECT word, ndoc FROM ts_stat('SELECT text_search FROM claim "
+                    f"WHERE verdict IS NOT NULL LIMIT {PG_SAMPLE}')"
+                )
+            ).all()
+        )
+        if sum(counts.values()):
+            total = conn.execute(
+                sa.text("SELECT count(*) FROM claim WHERE verdict IS NOT NULL")
+            ).scalar_one()
+            scale = max(1.0, total / PG_SAMPLE)
+            counts = {w: n * scale for w, n in counts.items()}
     out: dict[str, int] = {}
     lexemes = conn.execute(
         sa.text(
@@ -417,8 +428,8 @@ def _pg_frequencies(conn: sa.Connection, terms: list[str]) -> dict[str, int] | N
         {"terms": terms},
     )
     for term, found in lexemes:
-        if found:  # no lexeme: a stopword of the configuration, never matches
-            out[term] = max(1, round(max(common.get(x, 0.0) for x in found) * rows))
+        if found:
+            out[term] = max(1, round(max(counts.get(x, 0.0) for x in found)))
     return out
 
 

@@ -14,19 +14,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+# Statuses in workflow order and their labels: the vocabulary module imports no SQLAlchemy,
+# so rendering stays light.
+from factcheck.store.vocabulary import CLAIM_STATUSES as STATUS_ORDER
+from factcheck.store.vocabulary import STATUS_LABELS
+
 if TYPE_CHECKING:  # pragma: no cover
     from factcheck.store import ChangeSetRow, RatingScale, Store
-
-# Statuses in workflow order and their labels (as factcheck.store.models has them; repeated
-# here so that rendering needs no SQLAlchemy import).
-STATUS_ORDER = ("unreviewed", "in_progress", "needs_second_look", "done", "not_checkable")
-STATUS_LABELS = {
-    "unreviewed": "Unreviewed",
-    "in_progress": "In progress",
-    "needs_second_look": "Needs second look",
-    "done": "Done",
-    "not_checkable": "Not checkable",
-}
 
 
 @dataclass(frozen=True, slots=True)

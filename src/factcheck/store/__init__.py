@@ -32,11 +32,11 @@ _EXPORTS = {
     "load_rating_scale": "factcheck.store.scale",
     "resolve_target": "factcheck.store.engine",
     "SCHEMA_HEAD": "factcheck.store.engine",
-    "CLAIM_STATUSES": "factcheck.store.models",
-    "STATUS_LABELS": "factcheck.store.models",
-    "FLAG_STATES": "factcheck.store.models",
-    "EVIDENCE_KINDS": "factcheck.store.models",
-    "RELIABILITY": "factcheck.store.models",
+    "CLAIM_STATUSES": "factcheck.store.vocabulary",
+    "STATUS_LABELS": "factcheck.store.vocabulary",
+    "FLAG_STATES": "factcheck.store.vocabulary",
+    "EVIDENCE_KINDS": "factcheck.store.vocabulary",
+    "RELIABILITY": "factcheck.store.vocabulary",
     "ImportResult": "factcheck.store.types",
     "ReviewSummary": "factcheck.store.types",
     "ReviewInfo": "factcheck.store.types",
@@ -63,7 +63,7 @@ if TYPE_CHECKING:  # pragma: no cover
         flag_key,
     )
     from factcheck.store.engine import SCHEMA_HEAD, resolve_target  # noqa: F401
-    from factcheck.store.models import (  # noqa: F401
+    from factcheck.store.vocabulary import (  # noqa: F401
         CLAIM_STATUSES,
         EVIDENCE_KINDS,
         FLAG_STATES,

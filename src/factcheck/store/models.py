@@ -21,18 +21,13 @@ from typing import Any
 from sqlalchemy import JSON, Column, DateTime, Index, Text
 from sqlmodel import Field, SQLModel
 
-# Claim review statuses, in workflow order.
-CLAIM_STATUSES = ("unreviewed", "in_progress", "needs_second_look", "done", "not_checkable")
-STATUS_LABELS = {
-    "unreviewed": "Unreviewed",
-    "in_progress": "In progress",
-    "needs_second_look": "Needs second look",
-    "done": "Done",
-    "not_checkable": "Not checkable",
-}
-FLAG_STATES = ("open", "confirmed", "dismissed")
-EVIDENCE_KINDS = ("link", "excerpt", "note", "interview")
-RELIABILITY = ("unknown", "low", "medium", "high")
+from factcheck.store.vocabulary import (  # noqa: F401 - re-exported for callers
+    CLAIM_STATUSES,
+    EVIDENCE_KINDS,
+    FLAG_STATES,
+    RELIABILITY,
+    STATUS_LABELS,
+)
 
 
 def utcnow() -> dt.datetime:

@@ -241,3 +241,35 @@ async def test_article_level_flags_are_shown_and_can_be_dismissed(tmp_path):
     with Store.open(db) as store:
         article_flags = [f for f in store.list_flags(review_id) if f.claim_id is None]
         assert article_flags[0].state == "dismissed"
+
+
+async def test_officials_checks_follow_the_articles_date(tmp_path):
+    from factcheck.officials.io import merge, parse_file
+    from factcheck.officials.tables import SqlRegistry
+    from tui_helpers import ROOT
+
+    db = str(tmp_path / "claims.db")
+    with Store.open(db) as store, store.translating_errors(), \
+            SqlRegistry.open(store.write_engine) as registry:
+        merge(registry, parse_file(ROOT / "examples" / "officials.csv"))
+    app = make_app(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, "LibraryScreen")
+        await pilot.press("a")
+        await type_text(pilot, str(EXAMPLE))
+        await pilot.press("enter")
+        screen = await wait_for_screen(pilot, "ReviewScreen")
+        # Deputy Mayor until 2023, so not on the article's date (2024-03-14).
+        okafor = next(c for c in screen.claims if c.speaker == "Tom Okafor" and c.open_flags)
+        # On a date when he was Deputy Mayor, re-running the checks drops the flag.
+        await pilot.press("m")
+        await settle(pilot)
+        for _ in range(12):
+            await pilot.press("backspace")
+        await type_text(pilot, "2022-06-01")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        assert next(c for c in screen.claims if c.id == okafor.id).open_flags == 0
+        await pilot.press("q")

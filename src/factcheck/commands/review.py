@@ -61,6 +61,13 @@ def run(args: argparse.Namespace) -> int:
             analysis = analyze_source(args.target, published=args.date)
             result = store.import_analysis(analysis, who=settings.reviewer)
             review_id = result.review_id
+            if result.created:
+                from factcheck.tui.rerun import officials_checks
+
+                try:
+                    officials_checks(store, review_id)
+                except StoreError as err:
+                    print(f"factcheck: officials checks not run: {err}", file=sys.stderr)
             if args.target == "-":
                 _keyboard_from_terminal()
         return run_app(args.db, review_id=review_id, store=store)

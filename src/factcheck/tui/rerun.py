@@ -3,7 +3,8 @@
 The stored article is analysed again with its current metadata (an editor may have corrected
 the publication date, which decides which titles the checks accept); the findings are mapped
 onto the stored claims by their spans and saved with ``Store.add_flags(replace=True)``, so
-decisions already taken on a flag are kept and findings that no longer hold are removed.
+decisions already taken on a flag are kept and findings that no longer hold are removed. The
+officials checks then run against the database's registry, as ``factcheck import`` does.
 No Textual here.
 """
 
@@ -51,4 +52,16 @@ def rerun_checks(store, review_id: int, *, who: str | None = None) -> str:
     text = f"checks re-run: {len(flags)} finding(s), {new} new, {removed} no longer found"
     if unmatched:
         text += f", {unmatched} on text that is no longer a claim"
+    officials = officials_checks(store, review_id)
+    if officials:
+        text += f"; officials registry: {officials} flag(s)"
     return text
+
+
+def officials_checks(store, review_id: int) -> int:
+    """The officials checks (titles on the article's date, quotes given to someone else) with
+    the database's registry, as ``factcheck import`` runs them; 0 when there is no registry.
+    Flags are stored with origin ``officials`` and editors' decisions on them are kept."""
+    from factcheck.commands.store_cmds import check_officials
+
+    return check_officials(store, review_id)

@@ -331,6 +331,8 @@ class ImportDialog(Dialog[ImportDone | None]):
             if worker.is_cancelled:
                 return
             result = self.app.store.import_analysis(analysis, who=self.app.reviewer)
+            if result.created:
+                self._officials(result.review_id)
         except FactcheckError as err:
             message = str(err)
         except Exception as err:  # noqa: BLE001 - shown in the dialog, never a traceback
@@ -343,6 +345,17 @@ class ImportDialog(Dialog[ImportDone | None]):
         if worker.is_cancelled:
             return
         self.app.call_from_thread(self._failed, message)
+
+    def _officials(self, review_id: int) -> None:
+        """The officials checks, as ``factcheck import`` runs them; a failure is reported but
+        the import (already complete) stands."""
+        from factcheck.tui.rerun import officials_checks
+
+        try:
+            officials_checks(self.app.store, review_id)
+        except FactcheckError as err:
+            self.app.call_from_thread(self.app.notify, f"Officials checks not run: {err}",
+                                      severity="warning")
 
     def action_cancel(self) -> None:
         self.workers.cancel_group(self, "import")

@@ -149,7 +149,8 @@ class LibraryScreen(Screen):
         table.add_rows(
             [
                 str(r.id),
-                one_line(r.title or "Untitled", title_width),
+                one_line((r.title or "Untitled")
+                         + (f" (revision {r.revision})" if r.revision > 1 else ""), title_width),
                 one_line(r.outlet or "", outlet_width),
                 r.published.isoformat() if r.published else "—",
                 progress_text(r),

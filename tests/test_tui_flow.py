@@ -371,6 +371,8 @@ async def test_keymap_from_settings_and_help_lists_keys(tmp_path):
         commands = [c.title for c in app.get_system_commands(app.screen)]
         assert "Verdict: True" in commands and "Undo" in commands
         assert "Verdict 7" not in commands
+        assert "Confirm flag" not in commands  # claim 1 has no flag: not valid now
+        assert keys["review.flag-confirm"].enabled is False  # but listed in help
         # ctrl+t switches between dark and light themes.
         assert app.current_theme.dark
         await pilot.press("ctrl+t")

@@ -51,6 +51,8 @@ def collect_keys(screen) -> list[KeyHelp]:
         binding: Binding = entry["binding"]
         description = (describe(binding) if describe else None) or binding.description \
             or binding.action
+        if binding.action == "command_palette":
+            description = "Command palette: every action valid now"
         if binding.tooltip and not description.startswith(binding.tooltip):
             description += f" — {binding.tooltip}"
         keys = ", ".join(dict.fromkeys(entry["keys"]))

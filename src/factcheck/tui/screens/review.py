@@ -58,6 +58,11 @@ _CLAIM_ACTIONS = {
 }
 
 
+#: Actions that need the review loaded.
+_REVIEW_ACTIONS = {"undo", "metadata", "add_claim", "rerun", "export", "filter", "search",
+                   "next_todo", "previous_todo", "article_flags"}
+
+
 class SearchInput(Input):
     """The claim search box (``/``); escape clears the search and closes it."""
 
@@ -431,21 +436,22 @@ class ReviewScreen(Screen):
         return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """True: valid now. None: valid on this screen but not now (shown disabled, left out
+        of the palette). False: not an action of this review (verdict keys past the scale)."""
+        if action == "verdict" and self.scale is not None and (
+                not parameters or int(parameters[0]) > len(self.scale)):
+            return False
         if not self.loaded:
-            return action not in _CLAIM_ACTIONS | {"undo", "metadata", "add_claim", "rerun",
-                                                   "export", "filter", "search", "next_todo",
-                                                   "previous_todo"}
+            return None if action in _CLAIM_ACTIONS | _REVIEW_ACTIONS else True
         claim = self.current
         if action in _CLAIM_ACTIONS and claim is None:
-            return False
-        if action == "verdict":
-            return bool(parameters) and int(parameters[0]) <= len(self.scale)
+            return None
         if action == "flag":
-            return bool(claim and claim.flags)
+            return True if claim and claim.flags else None
         if action == "article_flags":
-            return bool(self.article_flags)
+            return True if self.article_flags else None
         if action == "merge":
-            return claim is not None and claim.number < len(self.claims)
+            return True if claim is not None and claim.number < len(self.claims) else None
         return True
 
     def action_verdict(self, number: int) -> None:

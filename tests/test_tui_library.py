@@ -273,3 +273,22 @@ async def test_officials_checks_follow_the_articles_date(tmp_path):
         await settle(pilot)
         assert next(c for c in screen.claims if c.id == okafor.id).open_flags == 0
         await pilot.press("q")
+
+
+async def test_read_only_database_disables_changes(tmp_path):
+    db = str(tmp_path / "claims.db")
+    with Store.open(db) as store:
+        review_id = store.import_analysis(analyze_source(str(EXAMPLE))).review_id
+    store = Store.open(db, readonly=True)
+    try:
+        app = make_app(db, review_id=review_id, store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await wait_for_screen(pilot, "ReviewScreen")
+            assert "read-only" in str(screen.query_one("#review-meta").render())
+            assert screen.check_action("verdict", (1,)) is None
+            await pilot.press("1")
+            await settle(pilot)
+            assert screen.current.verdict is None
+            await pilot.press("q")
+    finally:
+        store.close()

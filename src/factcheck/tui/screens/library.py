@@ -181,8 +181,11 @@ class LibraryScreen(Screen):
         return self.shown[min(table.cursor_row, len(self.shown) - 1)]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("import", "delete") and self.app.store is not None \
+                and self.app.store.readonly:
+            return None
         if action in ("open", "delete"):
-            return self._current() is not None
+            return True if self._current() is not None else None
         return True
 
     # ------------------------------------------------------------------ actions

@@ -58,6 +58,10 @@ _CLAIM_ACTIONS = {
 }
 
 
+#: Actions that change the review (disabled when the database is read-only).
+_WRITE_ACTIONS = {"verdict", "clear_verdict", "rationale", "status", "flag", "evidence",
+                  "split", "merge", "edit_text", "undo", "metadata", "add_claim", "rerun",
+                  "article_flags"}
 #: Actions that need the review loaded.
 _REVIEW_ACTIONS = {"undo", "metadata", "add_claim", "rerun", "export", "filter", "search",
                    "next_todo", "previous_todo", "article_flags"}
@@ -236,6 +240,8 @@ class ReviewScreen(Screen):
         open_flags = sum(f.state == "open" for f in self.article_flags)
         if open_flags:
             parts.insert(0, f"[b $warning]⚑ {open_flags} article flag(s) (A)[/]")
+        if self.store.readonly:
+            parts.insert(0, "[b $error]read-only[/]")
         self.query_one("#review-meta", Static).update(" · ".join(parts) + "  [dim](m edit)[/]")
 
     def _set_claims(self, claims: list[ClaimRow], keep: int | None = None) -> None:
@@ -443,6 +449,8 @@ class ReviewScreen(Screen):
             return False
         if not self.loaded:
             return None if action in _CLAIM_ACTIONS | _REVIEW_ACTIONS else True
+        if action in _WRITE_ACTIONS and self.store.readonly:
+            return None
         claim = self.current
         if action in _CLAIM_ACTIONS and claim is None:
             return None

@@ -90,6 +90,9 @@ async def test_review_session_is_saved_and_reopens(tmp_path, article, date):
         await pilot.press("ctrl+s")
         await settle(pilot)
 
+        await pilot.press("y")
+        assert app.clipboard.startswith("Claim 1: ") and "Verdict: True" in app.clipboard
+
         # n jumps to the next claim still to review: claim 2; verdict 5 (False).
         await pilot.press("n")
         assert screen.current.number == 2

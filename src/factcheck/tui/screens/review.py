@@ -53,8 +53,8 @@ STATUS = {
 }
 #: Actions that need a selected claim.
 _CLAIM_ACTIONS = {
-    "verdict", "clear_verdict", "rationale", "status", "flag", "evidence", "split", "merge",
-    "edit_text",
+    "copy_claim", "verdict", "clear_verdict", "rationale", "status", "flag", "evidence",
+    "split", "merge", "edit_text",
 }
 
 
@@ -113,6 +113,8 @@ class ReviewScreen(Screen):
                 tooltip="Make a claim of the text selected in the article"),
         Binding("T", "edit_text", "Edit claim text", show=False, id="review.edit-text"),
         Binding("R", "rerun", "Re-run checks", show=False, id="review.rerun"),
+        Binding("y", "copy_claim", "Copy claim", show=False, id="review.copy",
+                tooltip="Copy the claim, its verdict and rationale to the clipboard"),
         Binding("E", "export", "Export", show=False, id="review.export",
                 tooltip="Write the review as Markdown"),
         Binding("escape,b", "library", "Library", show=False, id="review.library"),
@@ -719,6 +721,19 @@ class ReviewScreen(Screen):
                                      if changed_date else ""), timeout=5))
 
         self.app.push_screen(MetadataDialog(values), save)
+
+    def action_copy_claim(self) -> None:
+        claim = self.current
+        if claim is None:
+            return
+        lines = [f"Claim {claim.number}: {claim.text}"]
+        if claim.verdict:
+            lines.append(f"Verdict: {self.labels.get(claim.verdict, claim.verdict)}")
+        if claim.rationale:
+            lines.append(f"Rationale: {claim.rationale}")
+        # OSC 52: works over SSH too, unlike a local clipboard library.
+        self.app.copy_to_clipboard("\n".join(lines))
+        self.notify(f"Claim {claim.number} copied.", timeout=2)
 
     def action_export(self) -> None:
         review = self.review

@@ -155,7 +155,9 @@ class FactcheckApp(App[None]):
         system commands (theme, screenshot...)."""
         seen = set()
         for key_help, binding, node in _palette_entries(screen):
-            if not key_help.enabled or binding.action in seen:
+            # Our commands (bindings with an id) that are valid now; Textual's scrolling keys
+            # and the like stay out of the palette.
+            if not key_help.enabled or not binding.id or binding.action in seen:
                 continue
             seen.add(binding.action)
             yield SystemCommand(key_help.description, f"key {key_help.keys}",

@@ -32,13 +32,18 @@ def library_db(monkeypatch, tmp_path):
     monkeypatch.setattr("factcheck.store.api.utcnow", lambda: FROZEN)
     ids = {}
     with Store.open("claims.db") as store:
-        example = store.import_analysis(analyze_source(str(EXAMPLE))).review_id
+        # Sources as a user would type them: the screens show them, and an absolute path
+        # would differ on every machine.
+        analysis = analyze_source(str(EXAMPLE))
+        analysis.article.source = "examples/harbour-ferry.txt"
+        example = store.import_analysis(analysis).review_id
         first = store.load_claims(example)[0]
         store.set_verdict(first.id, "mostly-true", "The department's notice says 12%.")
         ids["example"] = example
         if SEED.exists():
-            ids["seed"] = store.import_analysis(
-                analyze_source(str(SEED), published=SEED_DATE)).review_id
+            analysis = analyze_source(str(SEED), published=SEED_DATE)
+            analysis.article.source = "../shared/seed/kim-dialogue.txt"
+            ids["seed"] = store.import_analysis(analysis).review_id
     return ids
 
 

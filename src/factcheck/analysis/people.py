@@ -67,6 +67,9 @@ NAME_STOP = frozenset(
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday today yesterday earlier later
     neither nor although though whether because unless until even both only while where
+    specifically moreover likewise indeed immediately hastily additionally finally instead
+    similarly furthermore nonetheless nevertheless ultimately clearly notably separately
+    currently recently previously initially eventually apparently reportedly
     what why how who whom whose which there here not no yes
     """.split()
 )

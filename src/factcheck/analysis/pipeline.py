@@ -91,8 +91,9 @@ def analyze_text(
             in_sentence = [q for q in paragraph_quotes if s_start <= q.open_mark < s_end]
             attributor.note_mentions(s_start, s_end)
             reported_speaker: tuple[str | None, str | None] = (None, None)
+            # The sentence's subject is the latest person mentioned, for a "he said" in it.
+            attributor.note_subject(s_start, s_end)
             if not in_sentence:
-                attributor.note_subject(s_start, s_end)
                 phrase = attributor.attribute_reported(s_start, s_end)
                 if phrase is not None and phrase.kind != "anonymous":
                     name, title, _ = attributor.resolve(phrase)

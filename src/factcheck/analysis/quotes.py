@@ -52,8 +52,9 @@ SPEECH_VERBS = (
     "recounted|responding|replying|quotes|quoted|quoting|"
     "speaking|saying|telling|writing|according"
 )
-_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b", re.IGNORECASE)
-_VERB_AT = re.compile(rf"(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+# Lower case only: "States" in "the United States" or "Reports" in a name is not a verb.
+_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+_VERB_AT = re.compile(rf"(?:{SPEECH_VERBS})\b")
 _TITLE_SET = frozenset(w.rstrip(".") for w in TITLE_WORDS) | {"predecessor", "successor", "leader"}
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]+)+")
 # Forms that never have their own subject: "…, she said, adding …".

@@ -49,7 +49,8 @@ SPEECH_VERBS = (
     "likened|likens|compared|declaring|exhorted|mocked|slammed|blasted|praised|criticized|"
     "criticised|attacked|hailed|dismissed|describing|calling|asking|recalling|warning|"
     "arguing|insisting|noting|explaining|announcing|declaring|reacted|retorted|remembered|"
-    "recounted|responding|replying|quotes|quoted|quoting|"
+    "recounted|responding|replying|quotes|quoted|quoting|worried|worries|feared|fears|hoped|"
+    "hopes|believes|believed|thinks|found|finds|reads|denounced|denounces|"
     "speaking|saying|telling|writing|according"
 )
 # Lower case only: "States" in "the United States" or "Reports" in a name is not a verb.
@@ -64,7 +65,9 @@ _SUBJECT_RUN = re.compile(
     r"\s*((?:(?:Even|But|And|Then|Still)\s+)?(?:the\s+|The\s+)?(?:[A-Z][\w’'.\-]*\s+|[a-z]+\s+(?=[A-Z])){0,6}"
     r"[A-Z][\w’'.\-]*)(?=\s+[a-z]|,)"
 )
-_NAME_COLON = re.compile(r"^\s*((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*):\s*$")
+_NAME_COLON = re.compile(
+    r"(?:^|\s[-–—]\s)\s*((?:[A-Z][\w’'.\-]*\s+(?:and\s+)?){0,5}[A-Z][\w’'.\-]*):\s*$"
+)
 _DASH_ATTRIBUTION = re.compile(r"\s*[―—–]\s*(?=[A-Z])")
 _ACCORDING_TO = re.compile(r"\baccording to\s+", re.IGNORECASE)
 # A closing single quote is followed by a non-letter; an apostrophe by a letter.
@@ -101,7 +104,12 @@ def find_quotes(text: str, start: int, end: int, paragraph: int) -> list[QuoteSp
         ch = text[i]
         if ch == "“" and open_double is None and open_straight is None:
             open_double = i
-        elif ch == "”" and open_double is not None:
+        elif ch == "”" and (open_double is not None or open_straight is not None):
+            # Mixed marks ("…” typed by hand, or pasted from two sources) still pair up.
+            opened = open_double if open_double is not None else open_straight
+            found.append(QuoteSpan(opened + 1, i, opened, i, paragraph))
+            open_double = open_straight = None
+        elif ch == '"' and open_double is not None and _closes(text, i, end):
             found.append(QuoteSpan(open_double + 1, i, open_double, i, paragraph))
             open_double = None
         elif ch == '"' and open_double is None:
@@ -122,6 +130,12 @@ def find_quotes(text: str, start: int, end: int, paragraph: int) -> list[QuoteSp
             found.append(QuoteSpan(opened + 1, end, opened, None, paragraph))
     found.sort(key=lambda q: q.start)
     return [_trim(text, q) for q in found if _trim(text, q).end > _trim(text, q).start]
+
+
+def _closes(text: str, i: int, end: int) -> bool:
+    """A straight mark after a curly opening closes it when it is followed by a space,
+    punctuation or the end (not by a letter, which would open a nested quotation)."""
+    return i + 1 >= end or not text[i + 1].isalnum()
 
 
 def _closing_single(text: str, start: int, end: int) -> int | None:

@@ -61,7 +61,12 @@ def _quote_regions(text: str) -> list[tuple[int, int, bool]]:
     for i, ch in enumerate(text):
         if ch == "“":
             open_at = i
-        elif ch == "”" and open_at is not None:
+        elif ch == "”" and (open_at is not None or straight_open is not None):
+            # Mixed marks pair up, as in factcheck.analysis.quotes.find_quotes.
+            opened = open_at if open_at is not None else straight_open
+            regions.append((opened, i, _continues_after(text, i)))
+            open_at = straight_open = None
+        elif ch == '"' and open_at is not None and (i + 1 >= len(text) or not text[i + 1].isalnum()):
             regions.append((open_at, i, _continues_after(text, i)))
             open_at = None
         elif ch == '"':

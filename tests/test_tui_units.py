@@ -14,7 +14,6 @@ import pytest
 from factcheck.store import Store
 from factcheck.store.types import ClaimRow
 from factcheck.tui.model import ClaimFilter, LineIndex, flag_marker, one_line
-from factcheck.tui.report import review_markdown
 from factcheck.tui.rerun import rerun_checks
 from factcheck.tui.settings import load_settings, rating_scale_from
 from factcheck.workflow import analyze_source
@@ -115,20 +114,13 @@ def store(tmp_path):
         yield store
 
 
-def test_markdown_report_holds_verdicts_flags_and_evidence(store):
-    review_id = store.import_analysis(analyze_source(str(EXAMPLE))).review_id
-    claims = store.load_claims(review_id)
-    store.set_verdict(claims[0].id, "false", "The rise is 10%.", who="ana")
-    store.add_evidence(claims[0].id, url="https://example.org/r", title="Report", who="ana")
-    flag = store.list_flags(review_id)[0]
-    store.set_flag_state(flag.id, "dismissed", "named elsewhere", who="ana")
-    text = review_markdown(store, review_id)
-    assert text.startswith("# Fact check: Ferry fares to rise 12% as city blames fuel costs")
-    assert "- **Published:** 2024-03-14" in text
-    assert "**Verdict:** False" in text and "**Rationale:** The rise is 10%." in text
-    assert "**Evidence (link):** Report — https://example.org/r" in text
-    assert "**Flag, dismissed:**" in text and "(named elsewhere)" in text
-    assert text.count("## Claim ") == len(claims)
+def test_export_preview_fences_other_formats_safely():
+    from factcheck.tui.screens.export import preview_markdown
+
+    assert preview_markdown("markdown", "# Title\n") == "# Title\n"
+    fenced = preview_markdown("json", '{"a": "````"}')
+    assert fenced.startswith("`````json\n") and fenced.rstrip().endswith("\n`````")
+    assert preview_markdown("csv", "a,b\n").startswith("```\na,b\n```")
 
 
 def test_rerun_checks_keeps_decisions_and_maps_flags_to_stored_claims(store):
@@ -190,7 +182,7 @@ def test_cli_and_tui_helpers_do_not_import_textual():
         "from factcheck.cli import build_parser\n"
         "build_parser()\n"
         "import factcheck.tui, factcheck.tui.settings, factcheck.tui.model, "
-        "factcheck.tui.report, factcheck.tui.rerun, factcheck.commands.review\n"
+        "factcheck.tui.rerun, factcheck.commands.review\n"
         "assert 'textual' not in sys.modules, 'textual imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

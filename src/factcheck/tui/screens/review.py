@@ -16,7 +16,6 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import fields, replace
-from pathlib import Path
 from typing import Any
 
 from textual import on, work
@@ -116,7 +115,7 @@ class ReviewScreen(Screen):
         Binding("y", "copy_claim", "Copy claim", show=False, id="review.copy",
                 tooltip="Copy the claim, its verdict and rationale to the clipboard"),
         Binding("E", "export", "Export", show=False, id="review.export",
-                tooltip="Write the review as Markdown"),
+                tooltip="Preview and save the review: Markdown, ClaimReview, JSON or CSV"),
         Binding("escape,b", "library", "Library", show=False, id="review.library"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="review.next-pane"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False,
@@ -736,31 +735,13 @@ class ReviewScreen(Screen):
         self.notify(f"Claim {claim.number} copied.", timeout=2)
 
     def action_export(self) -> None:
-        review = self.review
-        default = f"review-{self.review_id}.md"
+        from factcheck.tui.screens.export import ExportDialog, Exported
 
-        def chosen(path: str | None) -> None:
-            if path and path.strip():
-                self._export(Path(path.strip()).expanduser())
+        def done(result: Exported | None) -> None:
+            if result is not None:
+                self.notify(f"Exported {result.format} to {result.path}", timeout=5)
 
-        title = review.title if review and review.title else "this review"
-        self.app.push_screen(
-            TextDialog("Export Markdown to", default, multiline=False,
-                       hint=f"A Markdown report of {one_line(title, 60)}"),
-            chosen,
-        )
-
-    @work(thread=True, group="review-export", exclusive=True, exit_on_error=False)
-    def _export(self, path: Path) -> None:
-        from factcheck.tui.report import review_markdown
-
-        try:
-            text = review_markdown(self.store, self.review_id)
-            path.write_text(text, encoding="utf-8")
-        except (OSError, FactcheckError) as err:
-            self._post(self.notify, f"Could not write {path}: {err}", severity="error")
-            return
-        self._post(self.notify, f"Exported to {path}", timeout=5)
+        self.app.push_screen(ExportDialog(self.store, self.review_id), done)
 
     # ------------------------------------------------------------------ search & filter
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from factcheck.analysis.model import Quote, Span, Speaker
 from factcheck.analysis.people import (
+    NAME_STOP,
     PRONOUNS,
     looks_like_organisation,
     TITLE_WORDS,
@@ -56,6 +57,10 @@ SPEECH_VERBS = (
 # Lower case only: "States" in "the United States" or "Reports" in a name is not a verb.
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _VERB_AT = re.compile(rf"(?:{SPEECH_VERBS})\b")
+# Words that open a sentence before its subject but are not names.
+_SUBJECT_SKIP = frozenset(
+    "it he she they we i asked speaking despite like unlike former late then".split()
+)
 _TITLE_SET = frozenset(w.rstrip(".") for w in TITLE_WORDS) | {"predecessor", "successor", "leader"}
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]+)+")
 # Forms that never have their own subject: "…, she said, adding …".
@@ -238,10 +243,18 @@ class Attributor:
         head = re.match(r"\s*([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})\s+[a-z]", self.text[start:end])
         if not head:
             return
-        candidate = head.group(1)
-        if candidate.split()[0].lower() in ("the", "a", "an", "but", "and", "in", "on", "at",
-                                             "this", "that", "it", "he", "she", "they", "we", "i"):
+        words = head.group(1).split()
+        # Clause words and titles before the name: "When Trump", "Although Weiner", "Former
+        # Obama adviser", "Asked Tuesday".
+        while words and (
+            words[0].lower() in NAME_STOP
+            or words[0].lower() in _SUBJECT_SKIP
+            or words[0].lower().rstrip(".") in _TITLE_SET
+        ):
+            words.pop(0)
+        if not words or any(w.lower() in NAME_STOP for w in words):
             return
+        candidate = " ".join(words)
         resolved = self._resolve_name(candidate)
         if resolved in self.people:
             self._remember(NounPhrase(self.people[resolved].kind, resolved, 0, 0), resolved)

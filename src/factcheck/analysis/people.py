@@ -377,8 +377,11 @@ def phrase_after(text: str, start: int, limit: int | None = None) -> NounPhrase 
     for idx, (a, b) in enumerate(spans):
         word = text[a:b]
         if is_capitalised(word):
-            seen_cap = True
-        elif seen_cap and word.lower() not in NAME_PARTICLES:
+            # "Clinton’s top foreign policy aide Jake Sullivan": a possessive opens a title.
+            seen_cap = not word.endswith(("’s", "'s"))
+        elif seen_cap and word.lower() not in NAME_PARTICLES and not (
+            word.lower() in TITLE_WORDS or word.lower() in _TITLE_MODIFIERS
+        ):
             cut = idx
             break
     spans = spans[:cut]

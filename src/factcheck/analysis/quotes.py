@@ -51,7 +51,9 @@ SPEECH_VERBS = (
     "criticised|attacked|hailed|dismissed|describing|calling|asking|recalling|warning|"
     "arguing|insisting|noting|explaining|announcing|declaring|reacted|retorted|remembered|"
     "recounted|responding|replying|quotes|quoted|quoting|worried|worries|feared|fears|hoped|"
-    "hopes|believes|believed|thinks|found|finds|reads|denounced|denounces|"
+    "hopes|believes|believed|thinks|found|finds|reads|denounced|denounces|went on|goes on|"
+    "shot back|shoots back|fired back|fires back|pointed out|points out|chimed in|weighed in|"
+    "retaliated|demanded|demands|snapped|laughed|joked|sighed|"
     "speaking|saying|telling|writing|according"
 )
 # Lower case only: "States" in "the United States" or "Reports" in a name is not a verb.

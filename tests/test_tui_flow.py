@@ -440,3 +440,74 @@ async def test_unknown_review_id_and_bad_theme_are_reported(tmp_path):
         assert any("no review with id 99" in m for m in messages)
         assert any("no-such-theme" in m for m in messages)
         await pilot.press("q")
+
+
+def _article(sentences: list[str], *, title: str, source: str):
+    """An analysis of ``sentences``, one claim each (as the store tests build them)."""
+    import datetime as dt
+
+    from factcheck.analysis.model import Analysis, Article, Claim, Reason
+
+    text, claims = "", []
+    for i, sentence in enumerate(sentences):
+        text += " " if i else ""
+        start = len(text)
+        text += sentence
+        claims.append(Claim(i + 1, sentence, start, len(text), "statistic", 0.8,
+                            [Reason("number", 0.5)]))
+    return Analysis(article=Article(text=text, title=title, outlet="The Harbour Ledger",
+                                    source=source, published=dt.date(2024, 3, 14)),
+                    claims=claims)
+
+
+async def test_checked_before_marker_copy_and_undo(tmp_path):
+    db = _db(tmp_path)
+    with Store.open(db) as store:
+        old = store.import_analysis(_article(
+            ["Harbour City will raise ferry fares by 12% from April 1, the transport "
+             "department said.", "Tickets for the jazz festival sold out within an hour."],
+            title="Ferry fares to rise 12%", source="https://ledger.example/ferry")).review_id
+        first = store.load_claims(old)[0]
+        store.set_verdict(first.id, "true", "The department's notice says 12%.", who="ana")
+        store.add_evidence(first.id, url="https://city.example/notice", title="Fare notice",
+                           who="ana")
+        new = store.import_analysis(_article(
+            ["The school board approved a new lunch menu for the autumn term.",
+             "Ferry fares in Harbour City are going up 12 per cent on April 1, officials "
+             "told reporters."],
+            title="Fares up again", source="https://other.example/fares")).review_id
+        reworded = store.load_claims(new)[1]
+
+    app = make_app(db, review_id=new)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await wait_for_screen(pilot, "ReviewScreen")
+        assert set(screen.priors) == {reworded.id}
+        claim_list = screen.query_one("ClaimList")
+        assert claim_list.priors == {reworded.id}
+        assert claim_list._cells(claim_list.rows[1], claim_list._layout(80))[3] == "↺"
+        assert claim_list._cells(claim_list.rows[0], claim_list._layout(80))[3] == " "
+        # Claim 1 has no earlier check: C is not valid there.
+        assert screen.check_action("copy_prior", ()) is None
+        await _goto(pilot, 2)
+        body = str(screen.query_one("#detail-body").render())
+        assert "Checked before: True in Ferry fares to rise 12% (2024-03-14), score" in body
+        assert "The department's notice says 12%." in body
+        await pilot.press("C")
+        await settle(pilot)
+        assert screen.current.verdict == "true"
+        with Store.open(db) as store:
+            claim = store.get_claim(reworded.id)
+            assert claim.verdict == "true" and claim.status == "done"
+            assert claim.rationale.startswith("Checked before in review")
+            assert claim.reviewer == "tester"
+            assert [e.url for e in store.claim_detail(reworded.id).evidence] == \
+                ["https://city.example/notice"]
+        await pilot.press("u")
+        await settle(pilot)
+        assert screen.current.verdict is None
+        assert set(screen.priors) == {reworded.id}  # looked for again after the undo
+        await pilot.press("q")
+    with Store.open(db) as store:
+        claim = store.get_claim(reworded.id)
+        assert claim.verdict is None and claim.rationale is None
+        assert store.claim_detail(reworded.id).evidence == []

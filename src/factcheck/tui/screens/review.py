@@ -28,7 +28,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from factcheck.errors import FactcheckError
-from factcheck.store.types import ClaimDetail, ClaimRow, ReviewInfo
+from factcheck.store.types import ClaimDetail, ClaimRow, PriorCheck, ReviewInfo
 from factcheck.tui.model import TO_REVIEW, ClaimFilter, one_line
 from factcheck.tui.screens.dialogs import (
     FilterDialog,
@@ -53,14 +53,14 @@ STATUS = {
 #: Actions that need a selected claim.
 _CLAIM_ACTIONS = {
     "copy_claim", "verdict", "clear_verdict", "rationale", "status", "flag", "evidence",
-    "split", "merge", "edit_text",
+    "split", "merge", "edit_text", "copy_prior",
 }
 
 
 #: Actions that change the review (disabled when the database is read-only).
 _WRITE_ACTIONS = {"verdict", "clear_verdict", "rationale", "status", "flag", "evidence",
                   "split", "merge", "edit_text", "undo", "metadata", "add_claim", "rerun",
-                  "article_flags"}
+                  "article_flags", "copy_prior"}
 #: Actions that need the review loaded.
 _REVIEW_ACTIONS = {"undo", "metadata", "add_claim", "rerun", "export", "filter", "search",
                    "next_todo", "previous_todo", "article_flags"}
@@ -112,6 +112,9 @@ class ReviewScreen(Screen):
                 tooltip="Make a claim of the text selected in the article"),
         Binding("T", "edit_text", "Edit claim text", show=False, id="review.edit-text"),
         Binding("R", "rerun", "Re-run checks", show=False, id="review.rerun"),
+        Binding("C", "copy_prior", "Copy earlier check", show=False, id="review.copy-prior",
+                tooltip="Take over the verdict, rationale and evidence of the best earlier "
+                        "check of this claim (checked before)"),
         Binding("y", "copy_claim", "Copy claim", show=False, id="review.copy",
                 tooltip="Copy the claim, its verdict and rationale to the clipboard"),
         Binding("E", "export", "Export", show=False, id="review.export",
@@ -136,6 +139,8 @@ class ReviewScreen(Screen):
         self.labels: dict[str, str] = {}
         self.detail: ClaimDetail | None = None
         self.article_flags: list = []
+        self.priors: dict[int, list[PriorCheck]] = {}
+        """Claim id -> earlier checks of the same claim in other reviews, best first."""
         self.loaded = False
         self._versions: dict[int, int] = {}
         self._jobs: deque = deque()
@@ -214,6 +219,62 @@ class ReviewScreen(Screen):
         gc.freeze()
         claim_list.focus()
         self.refresh_bindings()
+        self._load_priors(None)
+
+    # ------------------------------------------------------------------ checked before
+
+    @work(thread=True, group="review-priors", exit_on_error=False)
+    def _load_priors(self, claim_ids: list[int] | None) -> None:
+        """Claims of other reviews that say the same and have a verdict (all claims, or only
+        ``claim_ids`` after they were reworded, split or merged)."""
+        try:
+            found = self.store.checked_before(self.review_id, claim_ids=claim_ids)
+        except FactcheckError as err:
+            self._post(self.notify, f"Could not look for earlier checks: {err}",
+                       severity="warning", timeout=6)
+            return
+        self._post(self._priors_loaded, claim_ids, found)
+
+    def _priors_loaded(self, claim_ids: list[int] | None,
+                       found: dict[int, list[PriorCheck]]) -> None:
+        if claim_ids is None:
+            self.priors = dict(found)
+        else:
+            for cid in claim_ids:
+                self.priors.pop(cid, None)
+            self.priors.update(found)
+        claim_list = self.query_one(ClaimList)
+        claim_list.priors = {cid for cid, checks in self.priors.items() if checks}
+        claim_list.refresh()
+        self._binding_state = ()
+        self._refresh_binding_state()
+        if self.detail is not None:
+            self._show_detail(self.detail)
+
+    def _refresh_priors(self, claim_ids: list[int]) -> None:
+        ids = [cid for cid in claim_ids if cid in self.by_id]
+        if ids:
+            self._load_priors(ids)
+
+    def action_copy_prior(self) -> None:
+        claim = self.current
+        if claim is None:
+            return
+        checks = self.priors.get(claim.id)
+        if not checks:
+            self.notify(f"Claim {claim.number} was not checked before.", timeout=3)
+            return
+        prior = checks[0]
+        cid, who = claim.id, self.who
+
+        def job(store):
+            self._set_version(cid, store.copy_prior_check(
+                cid, prior.claim_id, who=who, expected_version=self._version(cid)))
+
+        where = one_line(prior.review_title or f"review {prior.review_id}", 50)
+        self._submit(job, claim_id=cid, done=lambda _: self.notify(
+            f"Claim {claim.number}: took over {prior.verdict_label} from {where} (u undoes).",
+            timeout=4))
 
     def _scale_text(self) -> str:
         from textual.markup import escape
@@ -292,6 +353,7 @@ class ReviewScreen(Screen):
             claim is not None,
             bool(claim and claim.flags),
             bool(claim and claim.number < len(self.claims)),
+            bool(claim and self.priors.get(claim.id)),
         )
         if state != self._binding_state:
             self._binding_state = state
@@ -312,8 +374,9 @@ class ReviewScreen(Screen):
         if detail is not None and (current is None or current.id != detail.claim.id):
             return
         self.detail = detail
+        priors = self.priors.get(detail.claim.id, []) if detail is not None else []
         self.query_one(DetailPane).show(detail, self.labels,
-                                        self.review.text if self.review else None)
+                                        self.review.text if self.review else None, priors)
 
     def _move_to_todo(self, step: int) -> None:
         claim_list = self.query_one(ClaimList)
@@ -461,6 +524,8 @@ class ReviewScreen(Screen):
             return True if self.article_flags else None
         if action == "merge":
             return True if claim is not None and claim.number < len(self.claims) else None
+        if action == "copy_prior":
+            return True if claim is not None and self.priors.get(claim.id) else None
         return True
 
     def action_verdict(self, number: int) -> None:
@@ -621,8 +686,9 @@ class ReviewScreen(Screen):
         self._submit(lambda store: store.split_claim(cid, at, who=who,
                                                      expected_version=self._version(cid)),
                      reload=True, keep=cid,
-                     done=lambda _: self.notify(f"Claim {claim.number} split in two.",
-                                                timeout=3))
+                     done=lambda new_id: (self.notify(f"Claim {claim.number} split in two.",
+                                                      timeout=3),
+                                          self._refresh_priors([cid, new_id])))
 
     def action_merge(self) -> None:
         claim = self.current
@@ -632,8 +698,9 @@ class ReviewScreen(Screen):
         self._submit(lambda store: store.merge_with_next(cid, who=who,
                                                          expected_version=self._version(cid)),
                      reload=True, keep=cid,
-                     done=lambda _: self.notify(
-                         f"Claims {claim.number} and {claim.number + 1} merged.", timeout=3))
+                     done=lambda _: (self.notify(
+                         f"Claims {claim.number} and {claim.number + 1} merged.", timeout=3),
+                         self._refresh_priors([cid])))
 
     def action_add_claim(self) -> None:
         start, end = self.query_one(ArticleView).selected_offsets()
@@ -644,7 +711,8 @@ class ReviewScreen(Screen):
             return
         review_id, who = self.review_id, self.who
         self._submit(lambda store: store.add_claim(review_id, start, end, who=who), reload=True,
-                     done=lambda new_id: self._select_claim(new_id, "Claim added."))
+                     done=lambda new_id: (self._select_claim(new_id, "Claim added."),
+                                          self._refresh_priors([new_id])))
 
     def _select_claim(self, claim_id: int, message: str | None = None) -> None:
         claim_list = self.query_one(ClaimList)
@@ -669,7 +737,7 @@ class ReviewScreen(Screen):
                 self._set_version(cid, store.edit_claim_text(
                     cid, text, who=who, expected_version=self._version(cid)))
 
-            self._submit(job, claim_id=cid)
+            self._submit(job, claim_id=cid, done=lambda _: self._refresh_priors([cid]))
 
         self.app.push_screen(TextDialog(f"Text of claim {claim.number}", claim.text), save)
 
@@ -689,6 +757,9 @@ class ReviewScreen(Screen):
                 self.notify("Nothing to undo.", timeout=3)
             else:
                 self.notify(f"Undone: {description}", timeout=4)
+                # An undone split, merge or rewording changes which claims match: look again
+                # (a few hundred claims take well under a second, in a worker).
+                self._load_priors(None)
 
         self._submit(lambda store: store.undo_last(review_id, who=who), reload=True, done=done)
 

@@ -25,7 +25,8 @@ class ClaimList(ScrollView, can_focus=True):
     """Claims, one per line: number, status, flag, verdict, kind, speaker, text."""
 
     HELP = ("The claim list. Status: · to do, … in progress, ? needs a second look, ✓ done, "
-            "– not checkable. ⚑ open flags, ⚐ flags settled.")
+            "– not checkable. ⚑ open flags, ⚐ flags settled. ↺ checked before in another "
+            "review (C takes over that check).")
 
     BINDINGS = [
         Binding("up,k", "cursor_up", "Previous claim", show=False, id="claims.up"),
@@ -41,6 +42,7 @@ class ClaimList(ScrollView, can_focus=True):
         "claim-list--cursor",
         "claim-list--settled",
         "claim-list--flag",
+        "claim-list--prior",
     }
 
     cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
@@ -57,6 +59,8 @@ class ClaimList(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.rows: list[ClaimRow] = []
         self.labels: dict[str, str] = {}
+        self.priors: set[int] = set()
+        """Ids of the claims checked before in another review (marked ↺)."""
         self._index: dict[int, int] = {}
 
     # ------------------------------------------------------------------ data
@@ -141,7 +145,7 @@ class ClaimList(ScrollView, can_focus=True):
     def _layout(self, width: int) -> list[tuple[str, int]]:
         """Column titles and widths for the available width (the text takes the rest)."""
         digits = max(2, len(str(len(self.rows))))
-        columns = [("#", digits), ("S", 1), ("F", 1), ("Verdict", 12)]
+        columns = [("#", digits), ("S", 1), ("F", 1), ("C", 1), ("Verdict", 12)]
         if width >= 60:
             columns.append(("Kind", 11))
         if width >= 76:
@@ -155,6 +159,7 @@ class ClaimList(ScrollView, can_focus=True):
             "#": str(row.number),
             "S": STATUS_MARKS.get(row.status, ("?", ""))[0],
             "F": flag_marker(row),
+            "C": "↺" if row.id in self.priors else " ",
             "Verdict": self.labels.get(row.verdict, row.verdict) if row.verdict else "",
             "Kind": row.kind,
             "Speaker": row.speaker or "",
@@ -194,6 +199,9 @@ class ClaimList(ScrollView, can_focus=True):
             cell_style = style
             if columns[i][0] == "F" and row.open_flags:
                 cell_style = style + self.get_component_rich_style("claim-list--flag", partial=True)
+            elif columns[i][0] == "C" and row.id in self.priors:
+                cell_style = style + self.get_component_rich_style("claim-list--prior",
+                                                                   partial=True)
             segments.append(Segment(cell, cell_style))
             segments.append(Segment(" ", style))
         strip = Strip(segments).adjust_cell_length(width, style)

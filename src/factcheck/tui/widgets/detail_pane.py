@@ -9,7 +9,7 @@ from textual.markup import escape
 from textual.widgets import Static
 
 from factcheck.store.models import STATUS_LABELS
-from factcheck.store.types import ClaimDetail
+from factcheck.store.types import ClaimDetail, PriorCheck
 
 _HEADING = "[b $accent]{}[/]"
 
@@ -18,7 +18,26 @@ def _e(text: object) -> str:
     return escape(" ".join(str(text).split()))
 
 
-def detail_markup(detail: ClaimDetail, labels: dict[str, str], article: str | None = None) -> str:
+def prior_markup(priors: list[PriorCheck]) -> list[str]:
+    """Lines on the earlier checks of a claim (best first): the verdict, where and when, the
+    match score, the earlier wording and rationale."""
+    lines: list[str] = []
+    for i, p in enumerate(priors):
+        where = p.review_title or f"review {p.review_id}"
+        when = (p.published or p.reviewed_at.date()).isoformat()
+        head = "Checked before" if i == 0 else "Also checked"
+        lines.append(f"[b $accent]↺ {head}:[/] [b]{_e(p.verdict_label)}[/] in {_e(where)} "
+                     f"({when}), score {p.score:.0f}")
+        lines.append(f"   “{_e(p.text)}”")
+        if p.rationale:
+            lines.append(f"   [i]{_e(p.rationale)}[/]")
+    if priors:
+        lines.append("[dim]C copies the first check (verdict, rationale, evidence)[/]")
+    return lines
+
+
+def detail_markup(detail: ClaimDetail, labels: dict[str, str], article: str | None = None,
+                  priors: list[PriorCheck] | None = None) -> str:
     """The detail pane's text as Textual markup (user text escaped).
 
     Flags come first (they are what an editor must look at), then the verdict, quotes,
@@ -46,6 +65,9 @@ def detail_markup(detail: ClaimDetail, labels: dict[str, str], article: str | No
                 lines.append(f"   [dim]reason:[/] {_e(f.state_reason)}"
                              + (f" [dim]({_e(f.state_by)})[/]" if f.state_by else ""))
         lines.append("[dim]c confirm · D dismiss[/]")
+    if priors:
+        lines.append("")
+        lines.extend(prior_markup(priors))
     lines.append("")
     verdict = labels.get(c.verdict, c.verdict) if c.verdict else "none yet"
     lines.append(_HEADING.format("Verdict") + f" {_e(verdict)} · status "
@@ -94,10 +116,10 @@ class DetailPane(VerticalScroll, can_focus=True):
         yield Static("", id="detail-body")
 
     def show(self, detail: ClaimDetail | None, labels: dict[str, str],
-             article: str | None = None) -> None:
+             article: str | None = None, priors: list[PriorCheck] | None = None) -> None:
         body = self.query_one("#detail-body", Static)
         if detail is None:
             body.update("No claim selected.")
             return
-        body.update(Content.from_markup(detail_markup(detail, labels, article)))
+        body.update(Content.from_markup(detail_markup(detail, labels, article, priors)))
         self.scroll_home(animate=False)

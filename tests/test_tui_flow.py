@@ -19,9 +19,11 @@ from tui_helpers import (
     SEED,
     SEED_DATE,
     mock_client,
+    offline_client,
     settle,
     type_text,
     wait_for_screen,
+    wikidata_client,
 )
 
 SIZE = (120, 40)
@@ -511,3 +513,118 @@ async def test_checked_before_marker_copy_and_undo(tmp_path):
         claim = store.get_claim(reworded.id)
         assert claim.verdict is None and claim.rationale is None
         assert store.claim_detail(reworded.id).evidence == []
+
+
+PSAKI_TEXT = ('US State Department spokesperson Jen Psaki said on Friday that the talks "will go '
+              'ahead as planned next week." The meeting was the first in two years, officials '
+              'said.')
+
+
+def _psaki_review(db) -> int:
+    import datetime as dt
+
+    from factcheck.analysis import analyze_text
+
+    with Store.open(db) as store:
+        return store.import_analysis(analyze_text(
+            PSAKI_TEXT, title="Talks go ahead", published=dt.date(2021, 6, 18),
+            source="https://news.example/talks")).review_id
+
+
+def _roles(db, name="Jen Psaki"):
+    from factcheck.officials.tables import SqlRegistry
+
+    with Store.open(db) as store, SqlRegistry.open(store.engine) as reg:
+        return [(p.wikidata_id, r) for p in reg.find_exact(name) for r in reg.roles_of(p.id)]
+
+
+async def test_officials_dialog_by_hand_makes_a_title_flag_appear_and_disappear(tmp_path):
+    db = _db(tmp_path)
+    review_id = _psaki_review(db)
+    app = make_app(db, review_id=review_id)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await wait_for_screen(pilot, "ReviewScreen")
+        assert screen.current.speaker == "Jen Psaki" and screen.current.open_flags == 0
+        await pilot.press("O")
+        dialog = await wait_for_screen(pilot, "OfficialsDialog")
+        assert dialog.query_one("#off-name").value == "Jen Psaki"
+        assert dialog.query_one("#off-role").value == "US State Department spokesperson"
+        # A bad date: said in the dialog, nothing stored.
+        dialog.query_one("#off-start").value = "2013-13-01"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "Not saved" in str(dialog.query_one("#off-status").render())
+        assert _roles(db) == []
+        dialog.query_one("#off-start").value = "2013-02-11"
+        dialog.query_one("#off-end").value = "2015-03-31"
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, "ReviewScreen")
+        await settle(pilot)
+        # She no longer held that title on the article's date: the checks flag it.
+        assert screen.current.open_flags == 1
+        assert "2021-06-18" in screen.detail.flags[0].message
+
+        # Correct it: the registry's role is listed; choosing it fills the form.
+        await pilot.press("O")
+        dialog = await wait_for_screen(pilot, "OfficialsDialog")
+        options = dialog.query_one("#off-roles")
+        assert options.option_count == 1
+        assert "[registry]" in str(options.get_option_at_index(0).prompt)
+        options.focus()
+        options.highlighted = 0
+        await pilot.press("enter")
+        assert dialog.query_one("#off-start").value == "2013-02-11"
+        dialog.query_one("#off-end").value = ""
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, "ReviewScreen")
+        await settle(pilot)
+        assert screen.current.open_flags == 0
+        await pilot.press("q")
+    ((_, role),) = _roles(db)
+    assert str(role.start) == "2013-02-11" and role.end is None
+
+
+async def test_officials_dialog_looks_up_wikidata(tmp_path):
+    db = _db(tmp_path)
+    review_id = _psaki_review(db)
+    app = make_app(db, review_id=review_id, http_client=wikidata_client())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await wait_for_screen(pilot, "ReviewScreen")
+        await pilot.press("O")
+        dialog = await wait_for_screen(pilot, "OfficialsDialog")
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        options = dialog.query_one("#off-roles")
+        prompts = [str(options.get_option_at_index(i).prompt)
+                   for i in range(options.option_count)]
+        assert all("Q6178005" in p for p in prompts)
+        state = next(i for i, p in enumerate(prompts)
+                     if "Spokesperson for the United States Department of State" in p)
+        assert "2013-02-11 to 2015-03-31" in prompts[state]
+        options.highlighted = state
+        await pilot.press("enter")
+        assert dialog.query_one("#off-organization").value == "United States Department of State"
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, "ReviewScreen")
+        await settle(pilot)
+        assert screen.current.open_flags == 1
+        await pilot.press("q")
+    ((qid, role),) = _roles(db)
+    assert qid == "Q6178005" and role.source == "https://www.wikidata.org/wiki/Q6178005"
+
+
+async def test_officials_lookup_offline_is_said_in_the_dialog(tmp_path):
+    db = _db(tmp_path)
+    review_id = _psaki_review(db)
+    app = make_app(db, review_id=review_id, http_client=offline_client())
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_screen(pilot, "ReviewScreen")
+        await pilot.press("O")
+        dialog = await wait_for_screen(pilot, "OfficialsDialog")
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert "Wikidata:" in str(dialog.query_one("#off-status").render())
+        assert app.screen is dialog
+        await pilot.press("escape")
+        await pilot.press("q")
+    assert _roles(db) == []

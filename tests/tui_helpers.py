@@ -58,3 +58,42 @@ async def wait_for_screen(pilot, name: str, rounds: int = 50):
 async def type_text(pilot, text: str) -> None:
     """Type text key by key (Pilot maps punctuation to key names)."""
     await pilot.press(*text)
+
+
+WIKIDATA = ROOT / "tests" / "fixtures" / "wikidata"
+
+
+def wikidata_client() -> httpx.Client:
+    """An httpx client serving the Wikidata fixtures as the API would (as in
+    test_officials_wikidata): wbsearchentities from ``search_<name>.json``, wbgetentities from
+    ``entities.json`` and ``labels.json``."""
+    import json
+
+    def load(name: str) -> dict:
+        return json.loads((WIKIDATA / name).read_text(encoding="utf-8"))
+
+    entities, labels = load("entities.json")["entities"], load("labels.json")["entities"]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        p = request.url.params
+        if p.get("action") == "wbsearchentities":
+            path = WIKIDATA / f"search_{p['search'].lower().replace(' ', '_')}.json"
+            return httpx.Response(200, json=load(path.name) if path.exists() else
+                                  {"searchinfo": {"search": p["search"]}, "search": [],
+                                   "success": 1})
+        if p.get("action") == "wbgetentities":
+            source = labels if p["props"] == "labels" else entities
+            found = {q: source.get(q, {"id": q, "missing": ""}) for q in p["ids"].split("|")}
+            return httpx.Response(200, json={"entities": found, "success": 1})
+        return httpx.Response(200, json=load("error_badvalue.json"))
+
+    return httpx.Client(transport=httpx.MockTransport(handler))
+
+
+def offline_client() -> httpx.Client:
+    """An httpx client for which every request fails as if offline."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("network is unreachable", request=request)
+
+    return httpx.Client(transport=httpx.MockTransport(handler))

@@ -167,14 +167,14 @@ class FactcheckApp(App[None]):
 
 def known_binding_ids() -> set[str]:
     """Every binding id a settings file's ``[keymap]`` may remap."""
-    from factcheck.tui.screens import dialogs, evidence, export, help, library, review
+    from factcheck.tui.screens import dialogs, evidence, export, help, library, officials, review
     from factcheck.tui.widgets.claim_list import ClaimList
 
     classes = [FactcheckApp, ClaimList, library.LibraryScreen, library.ImportDialog,
                review.ReviewScreen, review.SearchInput, evidence.EvidenceDialog,
                help.HelpScreen, dialogs.ConfirmDialog, dialogs.TextDialog,
                dialogs.MetadataDialog, dialogs.FlagDialog, dialogs.FilterDialog,
-               export.ExportDialog]
+               export.ExportDialog, officials.OfficialsDialog]
     ids = set()
     for cls in classes:
         for binding in cls.BINDINGS:

@@ -80,8 +80,9 @@ class HelpScreen(Dialog[None]):
             table.add_columns("Key", "Action", Text("Binding id (settings [keymap])"))
             width = max(24, min(60, self.app.size.width - 48))
             table.add_rows(
-                [k.keys, one_line(k.description + ("" if k.enabled else " (not now)"), width),
-                 k.binding_id]
+                # "(not now)" is kept whole: a long tooltip is cut, never the state.
+                [k.keys, one_line(k.description, width) if k.enabled else
+                 one_line(k.description, width - 10) + " (not now)", k.binding_id]
                 for k in self.keys
             )
             yield table

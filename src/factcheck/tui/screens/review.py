@@ -53,14 +53,14 @@ STATUS = {
 #: Actions that need a selected claim.
 _CLAIM_ACTIONS = {
     "copy_claim", "verdict", "clear_verdict", "rationale", "status", "flag", "evidence",
-    "split", "merge", "edit_text", "copy_prior",
+    "split", "merge", "edit_text", "copy_prior", "officials",
 }
 
 
 #: Actions that change the review (disabled when the database is read-only).
 _WRITE_ACTIONS = {"verdict", "clear_verdict", "rationale", "status", "flag", "evidence",
                   "split", "merge", "edit_text", "undo", "metadata", "add_claim", "rerun",
-                  "article_flags", "copy_prior"}
+                  "article_flags", "copy_prior", "officials"}
 #: Actions that need the review loaded.
 _REVIEW_ACTIONS = {"undo", "metadata", "add_claim", "rerun", "export", "filter", "search",
                    "next_todo", "previous_todo", "article_flags"}
@@ -115,6 +115,9 @@ class ReviewScreen(Screen):
         Binding("C", "copy_prior", "Copy earlier check", show=False, id="review.copy-prior",
                 tooltip="Take over the verdict, rationale and evidence of the best earlier "
                         "check of this claim (checked before)"),
+        Binding("O", "officials", "Officials registry", show=False, id="review.officials",
+                tooltip="Add or correct the speaker's role (by hand or from Wikidata), then "
+                        "re-check the titles"),
         Binding("y", "copy_claim", "Copy claim", show=False, id="review.copy",
                 tooltip="Copy the claim, its verdict and rationale to the clipboard"),
         Binding("E", "export", "Export", show=False, id="review.export",
@@ -524,6 +527,8 @@ class ReviewScreen(Screen):
             return True if self.article_flags else None
         if action == "merge":
             return True if claim is not None and claim.number < len(self.claims) else None
+        if action == "officials":
+            return True if claim is not None and (claim.speaker or claim.flags) else None
         if action == "copy_prior":
             return True if claim is not None and self.priors.get(claim.id) else None
         return True
@@ -748,6 +753,40 @@ class ReviewScreen(Screen):
         self.notify("Re-running the checks…", timeout=2)
         self._submit(lambda store: rerun_checks(store, review_id, who=who), reload=True,
                      done=lambda summary: self.notify(summary, title="Checks", timeout=6))
+
+    def action_officials(self) -> None:
+        from factcheck.tui.screens.officials import OfficialsDialog
+
+        claim = self.current
+        if claim is None:
+            return
+        detail = self.detail if self.detail and self.detail.claim.id == claim.id else None
+        org = next((q.speaker_org for q in detail.quotes if q.speaker_org
+                    and q.speaker == claim.speaker), None) if detail else None
+        values = {"name": claim.speaker or "", "role": claim.speaker_title or "",
+                  "organization": org or ""}
+        review_id = self.review_id
+
+        def save(row) -> None:
+            if row is None:
+                return
+
+            def job(store):
+                from factcheck.officials.io import merge
+                from factcheck.officials.tables import SqlRegistry
+                from factcheck.tui.rerun import officials_checks
+
+                with store.translating_errors(), SqlRegistry.open(store.write_engine) as reg:
+                    report = merge(reg, [row])
+                flags = officials_checks(store, review_id)
+                return f"{row.name}: {report.summary()}; officials checks: {flags} flag(s)"
+
+            self._submit(job, reload=True,
+                         done=lambda summary: self.notify(summary, title="Officials registry",
+                                                          timeout=6))
+
+        self.app.push_screen(OfficialsDialog(self.store, values, client=self.app.http_client),
+                             save)
 
     def action_undo(self) -> None:
         review_id, who = self.review_id, self.who

@@ -29,6 +29,7 @@ from textual.worker import get_current_worker
 
 from factcheck.errors import FactcheckError
 from factcheck.store.types import ClaimDetail, ClaimRow, PriorCheck, ReviewInfo
+from factcheck.store.vocabulary import STATUS_LABELS
 from factcheck.tui.model import TO_REVIEW, ClaimFilter, one_line
 from factcheck.tui.screens.dialogs import (
     FilterDialog,
@@ -44,12 +45,6 @@ from factcheck.tui.widgets.claim_list import ClaimList
 from factcheck.tui.widgets.detail_pane import DetailPane
 
 VERDICTS = Binding.Group("Verdict", compact=True)
-STATUS = {
-    "in_progress": "In progress",
-    "needs_second_look": "Needs second look",
-    "done": "Done",
-    "not_checkable": "Not checkable",
-}
 #: Actions that need a selected claim.
 _CLAIM_ACTIONS = {
     "copy_claim", "verdict", "clear_verdict", "rationale", "status", "flag", "evidence",
@@ -575,7 +570,7 @@ class ReviewScreen(Screen):
                                                     expected_version=self._version(cid)))
 
         self._submit(job, claim_id=cid)
-        self.notify(f"Claim {claim.number}: {STATUS[status]}", timeout=2)
+        self.notify(f"Claim {claim.number}: {STATUS_LABELS[status]}", timeout=2)
 
     def action_rationale(self) -> None:
         claim = self.current

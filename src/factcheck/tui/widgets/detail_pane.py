@@ -8,8 +8,8 @@ from textual.content import Content
 from textual.markup import escape
 from textual.widgets import Static
 
-from factcheck.store.models import STATUS_LABELS
 from factcheck.store.types import ClaimDetail, PriorCheck
+from factcheck.store.vocabulary import STATUS_LABELS
 
 _HEADING = "[b $accent]{}[/]"
 

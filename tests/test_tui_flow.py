@@ -508,10 +508,23 @@ async def test_checked_before_marker_copy_and_undo(tmp_path):
         await settle(pilot)
         assert screen.current.verdict is None
         assert set(screen.priors) == {reworded.id}  # looked for again after the undo
+
+        # Reword claim 1 into the earlier ferry claim: it is looked for again, and found.
+        await _goto(pilot, 1)
+        await pilot.press("T")
+        await settle(pilot)
+        await pilot.press("ctrl+a")
+        dialog = app.screen
+        dialog.query_one("#text").text = ("Ferry fares in Harbour City will rise by 12% from "
+                                          "April 1, the transport department said.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert set(screen.priors) == {reworded.id, screen.current.id}
         await pilot.press("q")
     with Store.open(db) as store:
         claim = store.get_claim(reworded.id)
         assert claim.verdict is None and claim.rationale is None
+        assert store.load_claims(new)[0].text.startswith("Ferry fares in Harbour City")
         assert store.claim_detail(reworded.id).evidence == []
 
 

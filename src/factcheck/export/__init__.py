@@ -16,7 +16,9 @@ name below is imported when first used.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from factcheck.lazy import lazy_exports
 
 _EXPORTS = {
     "ReportData": "factcheck.export.data",
@@ -51,12 +53,4 @@ if TYPE_CHECKING:  # pragma: no cover
     from factcheck.export.tabular import review_to_json, to_csv  # noqa: F401
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'factcheck.export' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _EXPORTS, globals())

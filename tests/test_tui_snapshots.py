@@ -1,5 +1,6 @@
 """Snapshot tests (pytest-textual-snapshot) of the library, the review screen on the seed
-article, the evidence dialog and help, at 80x24 and 160x48.
+article, the evidence and officials dialogs and help, at 80x24 and 160x48 (the export
+dialog is covered by a Pilot test: the footer under it renders at varying moments).
 
 Deterministic by construction: the database is ``claims.db`` in a temporary working directory
 (the library shows its location), the store's clock is frozen (history times), the reviewer
@@ -124,3 +125,15 @@ def test_review_screen_light_theme(snap_compare, library_db):
         await _ready(pilot, "ReviewScreen")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=before)
+
+
+def test_officials_dialog(snap_compare, library_db):
+    async def before(pilot):
+        await _ready(pilot, "ReviewScreen")
+        await pilot.press("G", "k", "k", "k")  # claim 13, a quote with a named speaker
+        await settle(pilot)
+        await pilot.press("O")
+        await wait_for_screen(pilot, "OfficialsDialog")
+        await settle(pilot)
+
+    assert snap_compare(_app(library_db["example"]), terminal_size=(100, 40), run_before=before)

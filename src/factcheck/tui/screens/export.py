@@ -75,7 +75,8 @@ class ExportDialog(Dialog[Exported | None]):
             box.border_title = "Export review"
             yield Label("Format", classes="field-label")
             yield Select([(label, key) for key, label in FORMAT_LABELS.items()],
-                         value=self.format, allow_blank=False, id="export-format")
+                         value=self.format, allow_blank=False, id="export-format",
+                         compact=True)
             yield Label("File", classes="field-label")
             yield Input("", id="export-path", compact=True,
                         placeholder="file name (relative to the current directory)")
@@ -129,7 +130,7 @@ class ExportDialog(Dialog[Exported | None]):
         status.add_class("dialog-error")
         self.query_one("#export-markdown", Markdown).update("")
 
-    def _rendered(self, fmt: str, result, preview: str) -> None:
+    async def _rendered(self, fmt: str, result, preview: str) -> None:
         if fmt != self.format:
             return
         self.text = result.text
@@ -141,7 +142,8 @@ class ExportDialog(Dialog[Exported | None]):
         status = self.query_one("#export-status", Static)
         status.remove_class("dialog-error")
         status.update(f"{result.summary} · preview below · ctrl+s saves")
-        self.query_one("#export-markdown", Markdown).update(preview)
+        # Awaited, so the worker (and a test waiting for it) ends once the preview is shown.
+        await self.query_one("#export-markdown", Markdown).update(preview)
         self.query_one("#export-preview", VerticalScroll).scroll_home(animate=False)
 
     # ------------------------------------------------------------------ saving

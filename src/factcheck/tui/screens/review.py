@@ -235,12 +235,15 @@ class ReviewScreen(Screen):
 
     def _priors_loaded(self, claim_ids: list[int] | None,
                        found: dict[int, list[PriorCheck]]) -> None:
+        before = dict(self.priors)
         if claim_ids is None:
             self.priors = dict(found)
         else:
             for cid in claim_ids:
                 self.priors.pop(cid, None)
             self.priors.update(found)
+        if self.priors == before:
+            return  # nothing to redraw (and no footer refresh under a dialog opened since)
         claim_list = self.query_one(ClaimList)
         claim_list.priors = {cid for cid, checks in self.priors.items() if checks}
         claim_list.refresh()

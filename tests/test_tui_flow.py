@@ -370,8 +370,18 @@ async def test_export_preview_formats_and_overwrite_confirmation(tmp_path):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert dialog.text is None and not list(tmp_path.glob("*.claimreview.json"))
-        await pilot.press("escape")
+        # With the address the check is published at, it renders and saves.
+        base_url = dialog.query_one("#export-base-url")
+        assert base_url.display
+        base_url.focus()
+        base_url.value = "https://news.example/checks/ferry"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "https://news.example/checks/ferry#claim-" in dialog.text
+        await pilot.press("ctrl+s")
         await wait_for_screen(pilot, "ReviewScreen")
+        (claimreview,) = tmp_path.glob("*.claimreview.json")
+        assert "ClaimReview" in claimreview.read_text(encoding="utf-8")
         await pilot.press("q")
 
 

@@ -80,6 +80,9 @@ class ExportDialog(Dialog[Exported | None]):
             yield Label("File", classes="field-label")
             yield Input("", id="export-path", compact=True,
                         placeholder="file name (relative to the current directory)")
+            yield Input("", id="export-base-url", compact=True,
+                        placeholder="ClaimReview: the address the fact check is published at "
+                                    "(https://…) · enter renders")
             yield Static("", id="export-status", classes="dialog-hint")
             with VerticalScroll(id="export-preview"):
                 yield Markdown("", id="export-markdown")
@@ -89,7 +92,11 @@ class ExportDialog(Dialog[Exported | None]):
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
-        self._render_export(self.format)
+        self.query_one("#export-base-url", Input).display = self.format == "claimreview"
+        self._render_export(self.format, None)
+
+    def _base_url(self) -> str | None:
+        return self.query_one("#export-base-url", Input).value.strip() or None
 
     # ------------------------------------------------------------------ rendering
 
@@ -98,17 +105,23 @@ class ExportDialog(Dialog[Exported | None]):
         fmt = str(event.value)
         if fmt != self.format:
             self.format = fmt
-            self._render_export(fmt)
+            self.query_one("#export-base-url", Input).display = fmt == "claimreview"
+            self._render_export(fmt, self._base_url())
+
+    @on(Input.Submitted, "#export-base-url")
+    def _base_url_submitted(self) -> None:
+        self._render_export(self.format, self._base_url())
 
     @work(thread=True, group="export-render", exclusive=True, exit_on_error=False)
-    def _render_export(self, fmt: str) -> None:
+    def _render_export(self, fmt: str, base_url: str | None) -> None:
         from factcheck.export.formats import export_review
 
         worker = get_current_worker()
         self.app.call_from_thread(self._rendering, fmt)
         organization = os.environ.get("FACTCHECK_ORGANIZATION") or None
         try:
-            result = export_review(self.store, self.review_id, fmt, organization=organization)
+            result = export_review(self.store, self.review_id, fmt, organization=organization,
+                                   base_url=base_url if fmt == "claimreview" else None)
         except FactcheckError as err:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._render_failed, fmt, str(err))
@@ -126,7 +139,8 @@ class ExportDialog(Dialog[Exported | None]):
             return
         self.text = None
         status = self.query_one("#export-status", Static)
-        status.update(f"Cannot export as {fmt}: {message}")
+        hint = " (give it above, then enter)" if fmt == "claimreview" else ""
+        status.update(f"Cannot export as {fmt}: {message}{hint}")
         status.add_class("dialog-error")
         self.query_one("#export-markdown", Markdown).update("")
 

@@ -62,10 +62,10 @@ def run(args: argparse.Namespace) -> int:
             result = store.import_analysis(analysis, who=settings.reviewer)
             review_id = result.review_id
             if result.created:
-                from factcheck.tui.rerun import officials_checks
+                from factcheck.workflow import check_officials
 
                 try:
-                    officials_checks(store, review_id)
+                    check_officials(store, review_id)
                 except StoreError as err:
                     print(f"factcheck: officials checks not run: {err}", file=sys.stderr)
             if args.target == "-":

@@ -115,7 +115,7 @@ def _open(args: argparse.Namespace, *, create: bool = False):
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from factcheck.workflow import analyze_source
+    from factcheck.workflow import analyze_source, check_officials
 
     # Analyse first: a source that cannot be read never creates a database.
     analysis = analyze_source(args.source, published=args.date)
@@ -134,27 +134,6 @@ def run_import(args: argparse.Namespace) -> int:
     else:
         print(f"{result.review_id}\tnew review: {title} ({len(analysis.claims)} claims{note})")
     return 0
-
-
-def check_officials(store, review_id: int) -> int:
-    """Run the officials checks on a stored review against the database's registry, and its
-    quotes against those of the other stored articles (same words, another speaker).
-
-    The flags are stored with origin ``officials`` (one already there keeps its state, so a
-    dismissal survives importing again; open ones the registry no longer supports are removed).
-    Returns how many officials flags the review has from this run (0 with an empty registry).
-    """
-    from factcheck.officials.checks import run_checks
-    from factcheck.officials.tables import load_registry
-
-    with store.translating_errors():
-        registry = load_registry(store.engine)
-    others = store.quotes_elsewhere(review_id)
-    if not len(registry) and not others:
-        return 0
-    # Checked on the stored review, whose claim numbers are the ones add_flags expects.
-    flags = run_checks(store.to_analysis(review_id), registry, other_quotes=others)
-    return len(store.add_flags(review_id, flags, origin="officials", replace=True))
 
 
 def run_reviews(args: argparse.Namespace) -> int:

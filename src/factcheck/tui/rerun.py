@@ -13,6 +13,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import replace
 
+from factcheck.workflow import check_officials
+
 
 def rerun_checks(store, review_id: int, *, who: str | None = None) -> str:
     """Re-run the checks; returns a one-line summary for the editor."""
@@ -52,16 +54,7 @@ def rerun_checks(store, review_id: int, *, who: str | None = None) -> str:
     text = f"checks re-run: {len(flags)} finding(s), {new} new, {removed} no longer found"
     if unmatched:
         text += f", {unmatched} on text that is no longer a claim"
-    officials = officials_checks(store, review_id)
+    officials = check_officials(store, review_id)
     if officials:
         text += f"; officials registry: {officials} flag(s)"
     return text
-
-
-def officials_checks(store, review_id: int) -> int:
-    """The officials checks (titles on the article's date, quotes given to someone else) with
-    the database's registry, as ``factcheck import`` runs them; 0 when there is no registry.
-    Flags are stored with origin ``officials`` and editors' decisions on them are kept."""
-    from factcheck.commands.store_cmds import check_officials
-
-    return check_officials(store, review_id)

@@ -353,10 +353,10 @@ class ImportDialog(Dialog[ImportDone | None]):
     def _officials(self, review_id: int) -> None:
         """The officials checks, as ``factcheck import`` runs them; a failure is reported but
         the import (already complete) stands."""
-        from factcheck.tui.rerun import officials_checks
+        from factcheck.workflow import check_officials
 
         try:
-            officials_checks(self.app.store, review_id)
+            check_officials(self.app.store, review_id)
         except FactcheckError as err:
             self.app.call_from_thread(self.app.notify, f"Officials checks not run: {err}",
                                       severity="warning")

@@ -772,11 +772,11 @@ class ReviewScreen(Screen):
             def job(store):
                 from factcheck.officials.io import merge
                 from factcheck.officials.tables import SqlRegistry
-                from factcheck.tui.rerun import officials_checks
+                from factcheck.workflow import check_officials
 
                 with store.translating_errors(), SqlRegistry.open(store.write_engine) as reg:
                     report = merge(reg, [row])
-                flags = officials_checks(store, review_id)
+                flags = check_officials(store, review_id)
                 return f"{row.name}: {report.summary()}; officials checks: {flags} flag(s)"
 
             self._submit(job, reload=True,

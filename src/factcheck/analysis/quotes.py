@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.analysis.model import Quote, Span, Speaker
+from factcheck.analysis.verbs import VERB, VERB_AT, is_participle
 from factcheck.analysis.people import (
     NAME_STOP,
     PRONOUNS,
@@ -34,39 +35,12 @@ from factcheck.analysis.people import (
     phrase_before,
 )
 
-# Speech and attribution verbs, in the forms news prose uses.
-SPEECH_VERBS = (
-    "said|says|say|told|tells|added|adds|adding|asked|asks|stated|states|noted|notes|explained|"
-    "explains|argued|argues|warned|warns|insisted|insists|claimed|claims|wrote|writes|tweeted|"
-    "tweets|posted|announced|announces|declared|declares|continued|continues|replied|replies|"
-    "responded|responds|acknowledged|acknowledges|admitted|admits|recalled|recalls|suggested|"
-    "suggests|predicted|predicts|confirmed|confirms|denied|denies|vowed|vows|pledged|pledges|"
-    "cautioned|cautions|urged|urges|called|calls|described|describes|referred|refers|promised|"
-    "promises|labelled|labeled|dubbed|branded|termed|accused|accuses|stressed|stresses|"
-    "emphasized|emphasised|observed|observes|remarked|remarks|conceded|concedes|countered|"
-    "counters|maintained|maintains|contended|contends|agreed|agrees|reported|reports|testified|"
-    "testifies|quipped|joked|exclaimed|shouted|mused|summarized|summarised|concluded|concludes|"
-    "wondered|answered|answers|boasted|boasts|complained|complains|lamented|laments|"
-    "likened|likens|compared|declaring|exhorted|mocked|slammed|blasted|praised|criticized|"
-    "criticised|attacked|hailed|dismissed|describing|calling|asking|recalling|warning|"
-    "arguing|insisting|noting|explaining|announcing|declaring|reacted|retorted|remembered|"
-    "recounted|responding|replying|quotes|quoted|quoting|worried|worries|feared|fears|hoped|"
-    "hopes|believes|believed|thinks|found|finds|reads|denounced|denounces|went on|goes on|"
-    "shot back|shoots back|fired back|fires back|pointed out|points out|chimed in|weighed in|"
-    "retaliated|demanded|demands|snapped|laughed|joked|sighed|"
-    "speaking|saying|telling|writing|according"
-)
-# Lower case only: "States" in "the United States" or "Reports" in a name is not a verb.
-_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
-_VERB_AT = re.compile(rf"(?:{SPEECH_VERBS})\b")
 # Words that open a sentence before its subject but are not names.
 _SUBJECT_SKIP = frozenset(
     "it he she they we i asked speaking despite like unlike former late then".split()
 )
 _TITLE_SET = frozenset(w.rstrip(".") for w in TITLE_WORDS) | {"predecessor", "successor", "leader"}
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]+)+")
-# Forms that never have their own subject: "…, she said, adding …".
-_PARTICIPLES = frozenset({"according", "adding", "saying", "noting", "telling", "writing", "speaking"})
 # The capitalised words (and title words) opening a sentence: its subject, if it is a name.
 _SUBJECT_RUN = re.compile(
     r"\s*((?:(?:Even|But|And|Then|Still)\s+)?(?:the\s+|The\s+)?(?:[A-Z][\w’'.\-]*\s+|[a-z]+\s+(?=[A-Z])){0,6}"
@@ -300,8 +274,8 @@ class Attributor:
         """The source of reported speech with no quotation marks ("Okafor said the increase
         would ...", "according to the agency, ...")."""
         masked = self.masked
-        for verb in _VERB.finditer(masked, start, end):
-            if verb.group().lower() in _PARTICIPLES:
+        for verb in VERB.finditer(masked, start, end):
+            if is_participle(verb.group()):
                 continue
             phrase = phrase_before(masked, verb.start(), floor=start)
             if phrase is not None:
@@ -351,14 +325,14 @@ class Attributor:
                 return phrase, "— X"
         gap = re.match(r"[,.!?]?\s*", masked[pos:end])
         pos += gap.end() if gap else 0
-        verb = _VERB_AT.match(masked, pos)
+        verb = VERB_AT.match(masked, pos)
         if verb and verb.group().lower() != "according":
             phrase = phrase_after(masked, _skip_spaces(masked, verb.end()), end)
             if phrase is not None:
                 return phrase, "said X"
         # ", X said" with up to ~6 words before the verb.
         window = masked[pos:end]
-        verb = _VERB.search(window)
+        verb = VERB.search(window)
         if verb and verb.start() <= 80 and not re.search(r"[.;!?“”\"]", window[: verb.start()]):
             phrase = phrase_before(masked, pos + verb.start(), floor=pos)
             # The speaker must follow the quotation directly (", the minister said"), not
@@ -377,12 +351,12 @@ class Attributor:
             phrase = phrase_before(masked, start + label.end(1), floor=start)
             if phrase is not None and phrase.kind in ("person", "organisation"):
                 return phrase, "X:"
-        verbs = [m for m in _VERB.finditer(window) if m.group().lower() != "according"]
+        verbs = [m for m in VERB.finditer(window) if m.group().lower() != "according"]
         for verb in reversed(verbs):
             phrase = phrase_before(masked, start + verb.start(), floor=start)
             if phrase is not None:
                 return phrase, "X said"
-            if verb.group().lower() in _PARTICIPLES:
+            if is_participle(verb.group()):
                 # "Jeffries reacted to the news, saying: “…”": the clause's subject.
                 subject = self._sentence_subject(masked, start, start + verb.start())
                 if subject is not None:
@@ -400,8 +374,8 @@ class Attributor:
 
     def _verb_later(self, masked: str, quote: QuoteSpan, end: int) -> tuple[NounPhrase, str] | None:
         pos = (quote.close_mark + 1) if quote.close_mark is not None else quote.end
-        for verb in _VERB.finditer(masked, pos, end):
-            if verb.group().lower() in _PARTICIPLES:
+        for verb in VERB.finditer(masked, pos, end):
+            if is_participle(verb.group()):
                 continue
             before = masked[max(pos, verb.start() - 60) : verb.start()]
             if "," in before or verb.start() - pos < 60:

@@ -71,6 +71,7 @@ NAME_STOP = frozenset(
     similarly furthermore nonetheless nevertheless ultimately clearly notably separately
     currently recently previously initially eventually apparently reportedly
     what why how who whom whose which there here not no yes
+    his her their its my our your
     """.split()
 )
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady".split())

@@ -23,13 +23,15 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.analysis.model import Quote, Span, Speaker
-from factcheck.analysis.verbs import VERB, VERB_AT, is_participle
+from factcheck.analysis.verbs import VERB, VERB_AT, VERB_PATTERN, is_participle
 from factcheck.analysis.people import (
     NAME_STOP,
     PRONOUNS,
     looks_like_organisation,
     TITLE_WORDS,
     NounPhrase,
+    _is_role_phrase,
+    _is_title_token,
     organisation_in_title,
     phrase_after,
     phrase_before,
@@ -38,6 +40,24 @@ from factcheck.analysis.people import (
 # Words that open a sentence before its subject but are not names.
 _SUBJECT_SKIP = frozenset(
     "it he she they we i asked speaking despite like unlike former late then".split()
+)
+# Words that open a fronted adverbial before the subject ("In an interview on Monday, Trump
+# said ...", "Asked about the poll, she said ..."): the subject comes after its comma.
+_FRONT_OPENERS = frozenset(
+    """
+    in on at after before during following since until when while as although though because
+    if once despite amid amidst with without by for from over under throughout upon within
+    later earlier meanwhile instead still yet however separately also asked last this next
+    like unlike given according among
+    """.split()
+)
+_DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z.’'\-]+(?:[ ,]+[A-Z][A-Za-z.’'\-]*){0,4}"
+    r"(?:,\s+[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]{1,20}\)\s*)?[—–-]{1,2}\s"
+)
+_NAME_APPOSITIVE_VERB = re.compile(
+    r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}),\s+([^,;:“”\"·\n]{1,150}),\s+"
+    r"(?:(?:also|later|then|had|has|have|would|will)\s+)?" + f"(?={VERB_PATTERN}\\b)"
 )
 _TITLE_SET = frozenset(w.rstrip(".") for w in TITLE_WORDS) | {"predecessor", "successor", "leader"}
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]+)+")
@@ -150,7 +170,7 @@ class Attributor:
         self.text = text
         # The text with every quotation's words blanked (same length), so that a speech verb
         # inside a quotation is never read as its attribution. Built once: O(length).
-        self.masked = mask_quotes(text, quotes or [])
+        self.masked = _blank_datelines(mask_quotes(text, quotes or []))
         self.people: dict[str, _Person] = {}
         # Names in order of last mention (a dict as an ordered set: O(1) move-to-end).
         self.order: dict[str, None] = {}
@@ -216,7 +236,10 @@ class Attributor:
     def note_subject(self, start: int, end: int) -> None:
         """Record the person a sentence is about (its subject before a verb), so a later
         "he said" can refer to them even when they were not quoted."""
-        head = re.match(r"\s*([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})\s+[a-z]", self.text[start:end])
+        start = skip_fronted(self.masked, start, end)
+        head = re.match(
+            r"\s*([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})\s+[a-z]", self.masked[start:end]
+        )
         if not head:
             return
         words = head.group(1).split()
@@ -330,6 +353,9 @@ class Attributor:
             phrase = phrase_after(masked, _skip_spaces(masked, verb.end()), end)
             if phrase is not None:
                 return phrase, "said X"
+        named = self._name_appositive_verb(masked, pos, end)
+        if named is not None:
+            return named, "X said"
         # ", X said" with up to ~6 words before the verb.
         window = masked[pos:end]
         verb = VERB.search(window)
@@ -342,6 +368,26 @@ class Attributor:
                 if len(masked[pos:np_start].strip(" ,")) <= 4:
                     return phrase, "X said"
         return None
+
+    def _name_appositive_verb(self, masked: str, pos: int, end: int) -> NounPhrase | None:
+        """``,” Graham, a former candidate, told CBS`` / ``,” Ramos, 58, told AFP``: right
+        after a quotation, a name, one comma-separated description and the verb. The
+        description becomes the title when it names a role."""
+        match = _NAME_APPOSITIVE_VERB.match(masked, pos, end)
+        if not match:
+            return None
+        phrase = phrase_before(masked, match.end(1), floor=pos)
+        if phrase is None or phrase.kind not in ("person", "organisation"):
+            return None
+        if phrase.title is None:
+            body = match.group(2).strip()
+            lead = re.match(r"(?:the|a|an)\s+", body, re.IGNORECASE)
+            title = body[lead.end() :] if lead else body
+            words = title.split()
+            if any(_is_title_token(w) for w in words) or _is_role_phrase(words):
+                start = match.start(2) + match.group(2).find(title)
+                phrase.title, phrase.title_start, phrase.title_end = title, start, start + len(title)
+        return phrase
 
     def _verb_before(self, masked: str, quote: QuoteSpan, start: int) -> tuple[NounPhrase, str] | None:
         window = masked[start : quote.open_mark]
@@ -382,7 +428,7 @@ class Attributor:
                 phrase = phrase_before(masked, verb.start(), floor=pos)
                 if phrase is not None and phrase.kind in ("pronoun", "person", "anonymous"):
                     return phrase, "X said"
-                if masked[max(pos, verb.start() - 3) : verb.start()].strip() == ",":
+                if masked[pos : verb.start()].rstrip().endswith(","):
                     # "“…” for Clinton, said Kunin."
                     after = phrase_after(masked, _skip_spaces(masked, verb.end()), end)
                     if after is not None and after.kind in ("person", "anonymous", "description"):
@@ -393,6 +439,7 @@ class Attributor:
         """A quotation embedded in the writer's own sentence with no speech verb ("Reid has
         gone after Trump as a “human leech”", "Even China said it was “resolutely opposed”")
         belongs to the sentence's subject, when that is a name or a described person."""
+        start = skip_fronted(masked, start, limit)
         match = _SUBJECT_RUN.match(masked, start, limit)
         if not match:
             return None
@@ -467,15 +514,57 @@ def _skip_spaces(text: str, pos: int) -> int:
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_ATTRIBUTION_ONLY = re.compile(
+    r"\s*(?:[Tt]he\s+)?(?:[A-Z][\w’'.\-]*\s+|[a-z]+\s+){0,3}[A-Za-z][\w’'.\-]*\s+"
+    + f"{VERB_PATTERN}\\b"
+)
 
 
 def _clause_end(masked: str, quote: QuoteSpan, sentence_end: int, paragraph_end: int | None) -> int:
     """Where to look for an attribution after a quotation: to the end of the sentence the
     quotation closes in (a quotation of several sentences closes after its own first one)."""
-    if quote.close_mark is None or quote.close_mark < sentence_end or paragraph_end is None:
+    if quote.close_mark is None or paragraph_end is None:
+        return sentence_end
+    if quote.close_mark < sentence_end:
+        if masked[quote.close_mark + 1 : sentence_end].strip():
+            return sentence_end
+        # “… missing.” Trump said. - the attribution was cut off as a sentence of its own:
+        # a short next sentence with nothing quoted, opening with its speaker and verb.
+        match = _SENTENCE_END.search(masked, sentence_end, paragraph_end)
+        following = masked[sentence_end : match.end() if match else paragraph_end]
+        if len(following.split()) <= 8 and "·" not in following and _ATTRIBUTION_ONLY.match(
+            following
+        ):
+            return sentence_end + len(following)
         return sentence_end
     match = _SENTENCE_END.search(masked, quote.close_mark + 1, paragraph_end)
     return match.end() if match else paragraph_end
+
+
+def _blank_datelines(masked: str) -> str:
+    """Blank the datelines opening paragraphs ("WASHINGTON (AP) —", "PHILADELPHIA, July 25
+    (UPI) —"): a city in capitals is never the subject of the sentence after it."""
+    if "—" not in masked and "–" not in masked and "-" not in masked:
+        return masked
+    return _DATELINE.sub(lambda m: " " * len(m.group()), masked)
+
+
+def skip_fronted(text: str, start: int, limit: int) -> int:
+    """The position after the fronted adverbials opening ``text[start:limit]`` ("In an
+    interview on Monday, ", "Speaking to supporters in Iowa, "), or ``start``."""
+    pos = start
+    for _ in range(2):
+        word = re.match(r"\s*([A-Za-z][\w’'\-]*)", text[pos:limit])
+        if not word:
+            break
+        first = word.group(1).lower()
+        if not (first in _FRONT_OPENERS or first.endswith("ing") or first in NAME_STOP):
+            break
+        comma = text.find(",", pos, min(limit, pos + 140))
+        if comma < 0 or re.search(r"[“”\"·\n]", text[pos:comma]):
+            break
+        pos = comma + 1
+    return pos
 
 
 def mask_quotes(text: str, quotes: list[QuoteSpan]) -> str:

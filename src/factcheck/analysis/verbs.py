@@ -149,11 +149,11 @@ def _trie_pattern(words: frozenset[str]) -> str:
     return build(trie)
 
 
-_PATTERN = _trie_pattern(SPEECH_FORMS)
+VERB_PATTERN = _trie_pattern(SPEECH_FORMS)
 # A speech verb anywhere (word boundaries on both sides), and one starting exactly at a
 # position (for ``re.match``).
-VERB = re.compile(rf"\b{_PATTERN}\b")
-VERB_AT = re.compile(rf"{_PATTERN}\b")
+VERB = re.compile(rf"\b{VERB_PATTERN}\b")
+VERB_AT = re.compile(rf"{VERB_PATTERN}\b")
 
 
 def is_participle(verb: str) -> bool:

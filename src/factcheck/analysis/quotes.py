@@ -353,7 +353,9 @@ class Attributor:
             phrase = phrase_after(masked, _skip_spaces(masked, verb.end()), end)
             if phrase is not None:
                 return phrase, "said X"
-        named = self._name_appositive_verb(masked, pos, end)
+        named = None
+        if masked[quote.close_mark - 1] in ",?!" or masked[quote.close_mark + 1 : pos].startswith(","):
+            named = self._name_appositive_verb(masked, pos, end)
         if named is not None:
             return named, "X said"
         # ", X said" with up to ~6 words before the verb.
@@ -374,7 +376,7 @@ class Attributor:
         after a quotation, a name, one comma-separated description and the verb. The
         description becomes the title when it names a role."""
         match = _NAME_APPOSITIVE_VERB.match(masked, pos, end)
-        if not match:
+        if not match or VERB.search(match.group(2)):
             return None
         phrase = phrase_before(masked, match.end(1), floor=pos)
         if phrase is None or phrase.kind not in ("person", "organisation"):

@@ -63,8 +63,11 @@ _TITLE_SET = frozenset(w.rstrip(".") for w in TITLE_WORDS) | {"predecessor", "su
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]+)+")
 # The capitalised words (and title words) opening a sentence: its subject, if it is a name.
 _SUBJECT_RUN = re.compile(
-    r"\s*((?:(?:Even|But|And|Then|Still)\s+)?(?:the\s+|The\s+)?(?:[A-Z][\w’'.\-]*\s+|[a-z]+\s+(?=[A-Z])){0,6}"
+    r"\s*((?:(?:Even|But|And|Then|Still)\s+)?(?:the\s+|The\s+)?(?:[A-Z][\w’'.\-]*\s+|(?:of|for|and|the|de|del|della|van|von|der|da|al|bin|el|la|le|du)\s+(?=[A-Z])){0,6}"
     r"[A-Z][\w’'.\-]*)(?=\s+[a-z]|,)"
+)
+_DESCRIBED_SUBJECT = re.compile(
+    r"\s*((?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w’'\-.]+\s+){0,4}?([a-z][a-z\-]+))(?=\s+[a-z])"
 )
 _NAME_COLON = re.compile(
     r"(?:^|\s[-–—]\s)\s*((?:[A-Z][\w’'.\-]*\s+(?:and\s+)?){0,5}[A-Z][\w’'.\-]*):\s*$"
@@ -442,11 +445,18 @@ class Attributor:
         gone after Trump as a “human leech”", "Even China said it was “resolutely opposed”")
         belongs to the sentence's subject, when that is a name or a described person."""
         start = skip_fronted(masked, start, limit)
-        match = _SUBJECT_RUN.match(masked, start, limit)
-        if not match:
-            return None
-        phrase = phrase_before(masked, match.end(1), floor=start)
-        if phrase is None or phrase.kind not in ("person", "organisation", "description"):
+        described = _DESCRIBED_SUBJECT.match(masked, start, limit)
+        if described and described.group(2).lower() in _TITLE_SET:
+            # "The Florida senator likes “The Walking Dead”": a described person.
+            phrase = phrase_before(masked, described.end(1), floor=start)
+        else:
+            match = _SUBJECT_RUN.match(masked, start, limit)
+            if not match:
+                return None
+            phrase = phrase_before(masked, match.end(1), floor=start)
+        if phrase is None or phrase.kind not in ("person", "organisation", "description") and not (
+            phrase.kind == "pronoun" and phrase.name.lower() in ("he", "she")
+        ):
             return None
         first = phrase.title_start if phrase.title_start is not None else phrase.name_start
         if masked[start:first].strip().lower() not in ("", "even", "but", "and", "then", "still"):

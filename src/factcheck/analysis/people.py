@@ -45,6 +45,7 @@ ORGANISATION_WORDS = frozenset(
     afp ap bbc cnn nbc abc cbs fox msnbc campaign embassy foundation center centre organization
     organisation board authority authorities korea states china russia america washington
     pyongyang beijing moscow kremlin pentagon nato un eu who white state press
+    twitter facebook instagram youtube tiktok snapchat reddit linkedin
     """.split()
 )
 PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None, "we": None, "i": None}
@@ -72,6 +73,20 @@ NAME_STOP = frozenset(
     currently recently previously initially eventually apparently reportedly
     what why how who whom whose which there here not no yes
     his her their its my our your
+    """.split()
+)
+# US states and their AP abbreviations, for "Salem, New Hampshire," and "(D-Calif.)".
+US_STATES = frozenset(
+    word.replace("_", " ")
+    for word in """
+    Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
+    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+    Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada New_Hampshire New_Jersey
+    New_Mexico New_York North_Carolina North_Dakota Ohio Oklahoma Oregon Pennsylvania
+    Rhode_Island South_Carolina South_Dakota Tennessee Texas Utah Vermont Virginia Washington
+    West_Virginia Wisconsin Wyoming D.C. Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill.
+    Ind. Kan. Ky. La. Md. Mass. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C.
+    N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Vt. Va. Wash. W.Va. Wis. Wyo.
     """.split()
 )
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady".split())
@@ -151,6 +166,14 @@ _PARENTHETICAL = re.compile(r"\s*\([^()]{1,24}\)\s*(?:also\s+|later\s+)?$")
 _TRAILING_COMMA = re.compile(r",\s*(?:also\s+|later\s+)?$")
 
 
+# A capitalised subject and a finite verb: "Trump went after Bush" is a clause, not an
+# appositive such as "R-Texas" or "Florida’s former governor".
+_CLAUSE = re.compile(
+    r"[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}\s+"
+    r"(?:[a-z]+ed|went|was|is|has|had|says|said|did|made|took|gave|got|came|will|would)\b"
+)
+
+
 def _appositive_before(text: str, floor: int, end: int) -> NounPhrase | None:
     """"Scott Pruitt, the Republican attorney general of Oklahoma, said" / "Vann R. Newkirk
     II, a writer for The Atlantic, said": a name followed by one or two comma-separated
@@ -176,6 +199,10 @@ def _appositive_before(text: str, floor: int, end: int) -> NounPhrase | None:
         if phrase is not None and phrase.kind == "person" and len(phrase.name.split()) >= 2:
             first = text[previous + 1 : bounds[-2]].strip()
             words = first.split()
+            if _CLAUSE.match(first):
+                # "in Salem, New Hampshire, Trump went after Bush, calling": a clause with
+                # its own subject, not a description of the name before it.
+                return None
             if words and (any(_is_title_token(w) for w in words[:8]) or _is_role_phrase(words)):
                 lead = re.match(r"(?:the|a|an)\s+", first, re.IGNORECASE)
                 title = first[lead.end() :] if lead else first

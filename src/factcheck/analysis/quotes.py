@@ -27,6 +27,7 @@ from factcheck.analysis.verbs import VERB, VERB_AT, VERB_PATTERN, is_participle
 from factcheck.analysis.people import (
     NAME_STOP,
     PRONOUNS,
+    US_STATES,
     looks_like_organisation,
     TITLE_WORDS,
     NounPhrase,
@@ -59,6 +60,7 @@ _NAME_APPOSITIVE_VERB = re.compile(
     r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}),\s+([^,;:“”\"·\n]{1,150}),\s+"
     r"(?:(?:also|later|then|had|has|have|would|will)\s+)?" + f"(?={VERB_PATTERN}\\b)"
 )
+_STATE_AFTER_TOWN = re.compile(r"\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),")
 _TITLE_SET = frozenset(w.rstrip(".") for w in TITLE_WORDS) | {"predecessor", "successor", "leader"}
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]+)+")
 # The capitalised words (and title words) opening a sentence: its subject, if it is a name.
@@ -370,7 +372,7 @@ class Attributor:
             # be the subject of a later clause.
             if phrase is not None and phrase.name_start >= pos:
                 np_start = phrase.title_start if phrase.title_start is not None else phrase.name_start
-                if len(masked[pos:np_start].strip(" ,")) <= 4:
+                if not re.search(r"[A-Za-z]", masked[pos:np_start]):
                     return phrase, "X said"
         return None
 
@@ -403,11 +405,27 @@ class Attributor:
             if phrase is not None and phrase.kind in ("person", "organisation"):
                 return phrase, "X:"
         verbs = [m for m in VERB.finditer(window) if m.group().lower() != "according"]
-        for verb in reversed(verbs):
+        for index in range(len(verbs) - 1, -1, -1):
+            verb = verbs[index]
             phrase = phrase_before(masked, start + verb.start(), floor=start)
+            participle = is_participle(verb.group())
+            if phrase is not None and participle and phrase.kind not in (
+                "person", "pronoun", "description"
+            ):
+                # "Trump issued a statement saying …", "posted a message on Twitter reading
+                # …": the participle describes the document; the speaker is the subject.
+                phrase = None
+            if phrase is not None and phrase.kind == "pronoun" and index > 0:
+                # "Lapp said she thinks “…”": the pronoun of a reported clause is the
+                # subject of the speech verb right before it.
+                between = masked[verbs[index - 1].end() + start : phrase.name_start]
+                if re.fullmatch(r"\s*(?:(?:on|last|this)\s+\w+\s+)?(?:that\s+)?", between):
+                    outer = phrase_before(masked, start + verbs[index - 1].start(), floor=start)
+                    if outer is not None and outer.kind in ("person", "description"):
+                        phrase = outer
             if phrase is not None:
                 return phrase, "X said"
-            if is_participle(verb.group()):
+            if participle:
                 # "Jeffries reacted to the news, saying: “…”": the clause's subject.
                 subject = self._sentence_subject(masked, start, start + verb.start())
                 if subject is not None:
@@ -576,6 +594,10 @@ def skip_fronted(text: str, start: int, limit: int) -> int:
         if comma < 0 or re.search(r"[“”\"·\n]", text[pos:comma]):
             break
         pos = comma + 1
+        # "in Salem, New Hampshire, Trump …": the state after the town is still fronted.
+        place = _STATE_AFTER_TOWN.match(text, pos, limit)
+        if place and place.group(1) in US_STATES:
+            pos = place.end()
     return pos
 
 

@@ -249,8 +249,41 @@ def phrase_before(text: str, end: int, floor: int = 0) -> NounPhrase | None:
     return _read_name_phrase(text, spans)
 
 
+def _name_of_organisation(text: str, spans: list[tuple[int, int]], words: list[str]) -> NounPhrase | None:
+    """"Jeffrey Lewis of the James Martin Center for Nonproliferation Studies": a person's
+    name, then "of"/"at" and the organisation, which becomes the title."""
+    for k, word in enumerate(words):
+        if word not in ("of", "at", "from") or k < 2 or k + 1 >= len(words):
+            continue
+        tail = words[k + 1 :]
+        if tail[0] == "the":
+            tail = tail[1:]
+        if not tail or not all(is_capitalised(w) or w in ("of", "for", "and", "the", "&") for w in tail):
+            return None
+        if not looks_like_organisation(" ".join(tail)) or not is_capitalised(tail[-1]):
+            return None
+        j = k
+        while j > 0 and is_capitalised(words[j - 1]) and k - j < 3:
+            j -= 1
+        name_words = words[j:k]
+        if len(name_words) < 2 or (j > 0 and is_capitalised(words[j - 1])):
+            return None
+        if any(_is_title_token(w) or w.lower() in NAME_STOP for w in name_words):
+            return None
+        if looks_like_organisation(" ".join(name_words)):
+            return None
+        phrase = NounPhrase("person", " ".join(name_words), spans[j][0], spans[k - 1][1])
+        phrase.title = text[spans[k][0] : spans[-1][1]]
+        phrase.title_start, phrase.title_end = spans[k][0], spans[-1][1]
+        return phrase
+    return None
+
+
 def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | None:
     words = [text[a:b] for a, b in spans]
+    named = _name_of_organisation(text, spans, words)
+    if named is not None:
+        return named
     # The name: trailing capitalised tokens (particles allowed inside).
     i = len(words)
     while i > 0 and words[i - 1].lower() not in NAME_STOP and (

@@ -86,8 +86,12 @@ def analyze_text(
         # "He said:" ending the previous paragraph introduces a quotation opening this one.
         intro = _colon_intro(body, paragraphs, p_index, attributor)
         signature = _dash_signature(body, paragraphs, p_index) if paragraph_quotes else None
+        # The speaker of reported speech in the sentence just before, when that sentence
+        # quoted nothing: "Bystrom agreed. “Mainstream Republicans are …”".
+        lead_in: tuple | None = None
         for s_start, s_end in sentences:
             claim_id = len(claims) + 1
+            sentence_lead: tuple | None = None
             in_sentence = [q for q in paragraph_quotes if s_start <= q.open_mark < s_end]
             attributor.note_mentions(s_start, s_end)
             reported_speaker: tuple[str | None, str | None] = (None, None)
@@ -96,8 +100,10 @@ def analyze_text(
             if not in_sentence:
                 phrase = attributor.attribute_reported(s_start, s_end)
                 if phrase is not None and phrase.kind != "anonymous":
-                    name, title, _ = attributor.resolve(phrase)
+                    name, title, title_span = attributor.resolve(phrase)
                     reported_speaker = (name, title)
+                    if name is not None:
+                        sentence_lead = (name, title, title_span, phrase)
             claim_quotes: list[Quote] = []
             for qspan, phrase, how in attributor.attribute(
                 s_start, s_end, in_sentence, p_end
@@ -109,6 +115,9 @@ def analyze_text(
                     phrase, how = signature, "— X"
                 if phrase is not None:
                     name, title, title_span = attributor.resolve(phrase)
+                if name is None and lead_in is not None and qspan.open_mark == s_start:
+                    name, title, title_span, phrase = lead_in
+                    how = "X said. “…”"
                 if name is None and previous_quote is not None and previous_quote.speaker:
                     # A quotation that opens its sentence with no attribution of its own
                     # continues the speaker of the quotation just before it ("“A,” he said.
@@ -132,6 +141,7 @@ def analyze_text(
                 claim_quotes.append(quote)
                 previous_quote = quote
             quotes.extend(claim_quotes)
+            lead_in = sentence_lead
             claim = _make_claim(body, claim_id, s_start, s_end, p_index, claim_quotes)
             claim.speaker, claim.speaker_title = reported_speaker
             claims.append(claim)

@@ -371,7 +371,7 @@ class Attributor:
             # The speaker must follow the quotation directly (", the minister said"), not
             # be the subject of a later clause.
             if phrase is not None and phrase.name_start >= pos:
-                np_start = phrase.title_start if phrase.title_start is not None else phrase.name_start
+                np_start = min(phrase.name_start, phrase.title_start or phrase.name_start)
                 if not re.search(r"[A-Za-z]", masked[pos:np_start]):
                     return phrase, "X said"
         return None

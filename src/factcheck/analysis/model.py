@@ -98,8 +98,9 @@ class Quote:
     cue: str | None = None
     how: str | None = None  # e.g. "said X", "pronoun", "carried over", "according to"
     partial: bool = False
-    # "person", "organisation", "anonymous" ("a senior official") or "description" ("the
-    # governor", when no person with that title was named before).
+    # "person", "organisation", "anonymous" ("a senior official"), "description" ("the
+    # governor", when no person with that title was named before) or "document" ("a
+    # campaign ad", "the court order").
     speaker_kind: str | None = None
 
 

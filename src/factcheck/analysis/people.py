@@ -56,7 +56,28 @@ ANONYMOUS_HEADS = frozenset(
     insiders spokesperson spokesman spokeswoman analyst analysts expert experts observer
     observers witness witnesses resident residents member members staffer staffers employee
     employees worker workers officer officers critic critics supporter supporters adviser
-    advisers advisor advisors lawmaker lawmakers someone somebody report reports statement
+    advisers advisor advisors lawmaker lawmakers someone somebody
+    """.split()
+)
+# Lower-case nouns that head a document quoted as a source ("a Clinton campaign ad says",
+# "the order released Friday said"): not an anonymous person, and not a name.
+DOCUMENT_HEADS = frozenset(
+    """
+    ad ads commercial spot video letter memo filing brief editorial op-ed column article
+    tweet release statement statements report reports poll survey study analysis complaint
+    lawsuit ruling order platform website transcript document documents email emails message
+    post readout excerpts account book headline sign banner
+    """.split()
+)
+# Lower-case nouns for an identifiable person or group described, not named ("the New York
+# businessman said", "Scott's family said"), beside the title words.
+ROLE_HEADS = frozenset(
+    """
+    businessman businesswoman billionaire mogul tycoon magnate entrepreneur frontrunner
+    front-runner hopeful contender challenger incumbent actor actress singer rapper comedian
+    musician filmmaker producer pastor rabbi imam priest reverend student teacher nurse
+    surgeon neurosurgeon owner mother father son daughter wife husband niece nephew
+    grandmother grandfather widow family campaign team
     """.split()
 )
 NAME_PARTICLES = frozenset("de del della der di da du van von bin ibn al el la le st. st".split())
@@ -379,7 +400,19 @@ def _anonymous_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
         return None
     head = text[spans[-1][0] : spans[-1][1]]
     head_lower = head.lower().strip(".")
-    if head_lower not in ANONYMOUS_HEADS and head_lower not in TITLE_WORDS:
+    if not _is_head(head_lower):
+        # "a narrator in the Clinton ad", "a spokesman for the agency": the head comes
+        # before a prepositional phrase.
+        for k in range(len(spans) - 2, max(0, len(spans) - 7), -1):
+            word = text[spans[k][0] : spans[k][1]].lower()
+            if word in _POSTMODIFIER_PREPOSITIONS and k > 0:
+                inner = text[spans[k - 1][0] : spans[k - 1][1]].lower().strip(".")
+                if _is_head(inner):
+                    phrase = _anonymous_phrase(text, spans[:k])
+                    if phrase is not None:
+                        phrase.name = text[phrase.name_start : spans[-1][1]]
+                        phrase.name_end = spans[-1][1]
+                    return phrase
         return None
     j = len(spans) - 1
     while j > 0:
@@ -396,13 +429,22 @@ def _anonymous_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
     start, end = spans[j][0], spans[-1][1]
     phrase_text = text[start:end]
     first = phrase_text.split()[0].lower()
+    if head_lower in DOCUMENT_HEADS:
+        return NounPhrase("document", phrase_text, start, end)
     # "the governor", "Gary Johnson’s doctor": a described, identifiable person. "a senior
     # official", "sources", "two people familiar with": anonymous.
-    if head_lower in TITLE_WORDS and head_lower not in _PLURAL_GENERIC and first not in (
+    if (head_lower in TITLE_WORDS or head_lower in ROLE_HEADS) and head_lower not in _PLURAL_GENERIC and first not in (
         "a", "an", "one", "two", "three", "several", "some", "many", "other", "another"
     ):
         return NounPhrase("description", phrase_text, start, end)
     return NounPhrase("anonymous", phrase_text, start, end)
+
+
+_POSTMODIFIER_PREPOSITIONS = frozenset("in of for at from with on".split())
+
+
+def _is_head(word: str) -> bool:
+    return word in ANONYMOUS_HEADS or word in TITLE_WORDS or word in DOCUMENT_HEADS or word in ROLE_HEADS
 
 
 _PLURAL_GENERIC = frozenset("officials sources people aides diplomats insiders".split())

@@ -99,7 +99,7 @@ def analyze_text(
             attributor.note_subject(s_start, s_end)
             if not in_sentence:
                 phrase = attributor.attribute_reported(s_start, s_end)
-                if phrase is not None and phrase.kind != "anonymous":
+                if phrase is not None and phrase.kind not in ("anonymous", "document"):
                     name, title, title_span = attributor.resolve(phrase)
                     reported_speaker = (name, title)
                     if name is not None:

@@ -449,7 +449,7 @@ class Attributor:
             before = masked[max(pos, verb.start() - 60) : verb.start()]
             if "," in before or verb.start() - pos < 60:
                 phrase = phrase_before(masked, verb.start(), floor=pos)
-                if phrase is not None and phrase.kind in ("pronoun", "person", "anonymous"):
+                if phrase is not None and phrase.kind in ("pronoun", "person", "anonymous", "description", "document"):
                     return phrase, "X said"
                 if masked[pos : verb.start()].rstrip().endswith(","):
                     # "“…” for Clinton, said Kunin."
@@ -502,7 +502,7 @@ class Attributor:
             self._remember(NounPhrase(person.kind, name, 0, 0), name)
             title, span = (person.titles[-1] if person.titles else (None, None))
             return name, title, span
-        if phrase.kind == "anonymous":
+        if phrase.kind in ("anonymous", "document"):
             return phrase.name, None, None
         if phrase.kind == "description":
             # "the governor said": the person introduced earlier with that title, if any.

@@ -167,7 +167,7 @@ def _claim_author(
         if quote is not None:
             name, title = quote.speaker, quote.speaker_title
     kind = quote.speaker_kind if quote is not None else None
-    if kind in ("anonymous", "description"):
+    if kind in ("anonymous", "description", "document"):
         name = None  # "a senior council official" is nobody to name as the claim's author
     if name and one_line(name):
         if kind == "organisation" or (

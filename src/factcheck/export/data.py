@@ -34,7 +34,8 @@ class QuoteData:
     start: int
     partial: bool = False
     speaker_kind: str | None = None
-    """"person", "organisation", "anonymous" or "description" when the store knows it."""
+    """"person", "organisation", "anonymous", "description" or "document" when the store
+    knows it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -217,9 +217,18 @@ def _appositive_before(text: str, floor: int, end: int) -> NounPhrase | None:
             break
         bounds.append(previous)
         phrase = phrase_before(text, previous, floor)
-        if phrase is not None and phrase.kind == "person" and len(phrase.name.split()) >= 2:
-            first = text[previous + 1 : bounds[-2]].strip()
-            words = first.split()
+        first = text[previous + 1 : bounds[-2]].strip()
+        words = first.split()
+        # A one-word name ("Graham", "China") only before a plain description: "the ...",
+        # "a ...", "Pyongyang’s only ally", "58".
+        described = bool(words) and (
+            words[0].lower() in ("the", "a", "an")
+            or words[0].endswith(("’s", "'s"))
+            or words[0].isdigit()
+        )
+        if phrase is not None and phrase.kind in ("person", "organisation") and (
+            (phrase.kind == "person" and len(phrase.name.split()) >= 2) or described
+        ):
             if _CLAUSE.match(first):
                 # "in Salem, New Hampshire, Trump went after Bush, calling": a clause with
                 # its own subject, not a description of the name before it.
@@ -253,7 +262,10 @@ def phrase_before(text: str, end: int, floor: int = 0) -> NounPhrase | None:
         return appositive
     spans = [s for s in tokens_before(text, end) if s[0] >= floor]
     # Drop auxiliaries/adverbs between the subject and the verb.
-    while spans and text[spans[-1][0] : spans[-1][1]].lower() in _SKIPPABLE:
+    while spans and (
+        text[spans[-1][0] : spans[-1][1]].lower() in _SKIPPABLE
+        or _is_adverb(text[spans[-1][0] : spans[-1][1]])
+    ):
         spans.pop()
     if spans and text[spans[-1][0] : spans[-1][1]].lower() in ("who", "which", "that"):
         # "North Korea, which said" / "Easley, who said": the subject is before the comma.
@@ -298,6 +310,11 @@ def _name_of_organisation(text: str, spans: list[tuple[int, int]], words: list[s
         phrase.title_start, phrase.title_end = spans[k][0], spans[-1][1]
         return phrase
     return None
+
+
+def _is_adverb(word: str) -> bool:
+    """"forcefully", "repeatedly": lower-case -ly words between a subject and its verb."""
+    return len(word) > 4 and word.endswith("ly") and word.islower() and word not in ("only", "early")
 
 
 def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | None:

@@ -179,6 +179,10 @@ def _colon_intro(body: str, paragraphs: list[tuple[int, int]], p_index: int, att
         phrase = phrase_before(body, end - 1, floor=start)
         if phrase is not None and phrase.kind not in ("person", "description"):
             phrase = None
+    if phrase is None:
+        # "On July 6, 2015, Sanders made the following comment:" - the sentence's subject.
+        found = attributor.sentence_subject(start, end)
+        phrase = found[0] if found else None
     return phrase
 
 

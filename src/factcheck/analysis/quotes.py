@@ -66,7 +66,7 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]+)+")
 # The capitalised words (and title words) opening a sentence: its subject, if it is a name.
 _SUBJECT_RUN = re.compile(
     r"\s*((?:(?:Even|But|And|Then|Still)\s+)?(?:the\s+|The\s+)?(?:[A-Z][\w’'.\-]*\s+|(?:of|for|and|the|de|del|della|van|von|der|da|al|bin|el|la|le|du)\s+(?=[A-Z])){0,6}"
-    r"[A-Z][\w’'.\-]*)(?=\s+[a-z]|,)"
+    r"[A-Z][\w’'.\-]*)(?:\s*\([^()]{1,24}\))?(?=\s+[a-z]|,)"
 )
 _DESCRIBED_SUBJECT = re.compile(
     r"\s*((?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w’'\-.]+\s+){0,4}?([a-z][a-z\-]+))(?=\s+[a-z])"
@@ -105,11 +105,16 @@ def find_quotes(text: str, start: int, end: int, paragraph: int) -> list[QuoteSp
     found: list[QuoteSpan] = []
     open_double: int | None = None
     open_straight: int | None = None
+    nested = 0  # curly quotations opened inside the open one ("he calls “hell” than")
     i = start
     while i < end:
         ch = text[i]
         if ch == "“" and open_double is None and open_straight is None:
             open_double = i
+        elif ch == "“" and open_double is not None:
+            nested += 1
+        elif ch == "”" and nested:
+            nested -= 1
         elif ch == "”" and (open_double is not None or open_straight is not None):
             # Mixed marks ("…” typed by hand, or pasted from two sources) still pair up.
             opened = open_double if open_double is not None else open_straight
@@ -480,6 +485,10 @@ class Attributor:
         if masked[start:first].strip().lower() not in ("", "even", "but", "and", "then", "still"):
             return None
         return phrase, "subject"
+
+    def sentence_subject(self, start: int, end: int) -> tuple[NounPhrase, str] | None:
+        """The named or described subject of ``text[start:end]``, if any."""
+        return self._sentence_subject(self.masked, start, end)
 
     def _according_to(self, masked: str, start: int, end: int) -> tuple[NounPhrase, str] | None:
         match = _ACCORDING_TO.search(masked, start, end)

@@ -72,7 +72,8 @@ _IRREGULAR = {
 # Base (plural present) forms are matched only for these: most other base forms are also
 # common nouns ("a post", "the press", "an email") or open a first-person aside ("I think").
 _BASE_FORM_OK = frozenset(
-    "say tell argue insist warn agree contend acknowledge concede admit explain predict suggest"
+    "say tell argue insist warn agree contend acknowledge concede admit explain predict suggest "
+    "describe accuse urge deny criticize criticise dismiss ask add call write"
     .split()
 )
 # Inflected forms that are mostly nouns or adjectives in news prose.

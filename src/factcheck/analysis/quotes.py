@@ -25,8 +25,10 @@ from dataclasses import dataclass, field
 from factcheck.analysis.model import Quote, Span, Speaker
 from factcheck.analysis.verbs import VERB, VERB_AT, VERB_PATTERN, is_participle
 from factcheck.analysis.people import (
+    DOCUMENT_HEADS,
     NAME_STOP,
     PRONOUNS,
+    ROLE_HEADS,
     US_STATES,
     looks_like_organisation,
     TITLE_WORDS,
@@ -69,8 +71,9 @@ _SUBJECT_RUN = re.compile(
     r"[A-Z][\w’'.\-]*)(?:\s*\([^()]{1,24}\))?(?=\s+[a-z]|,)"
 )
 _DESCRIBED_SUBJECT = re.compile(
-    r"\s*((?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w’'\-.]+\s+){0,4}?([a-z][a-z\-]+))(?=\s+[a-z])"
+    r"\s*((?:[Tt]he|[Tt]his|[Tt]hat|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*[’']s)\s+(?:[\w’'\-.]+\s+){0,4}?([a-z][a-z\-]+))(?=\s+[a-z])"
 )
+_COORDINATED = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,3}and")
 _NAME_COLON = re.compile(
     r"(?:^|\s[-–—]\s)\s*((?:[A-Z][\w’'.\-]*\s+(?:and\s+)?){0,5}[A-Z][\w’'.\-]*):\s*$"
 )
@@ -469,7 +472,7 @@ class Attributor:
         belongs to the sentence's subject, when that is a name or a described person."""
         start = skip_fronted(masked, start, limit)
         described = _DESCRIBED_SUBJECT.match(masked, start, limit)
-        if described and described.group(2).lower() in _TITLE_SET:
+        if described and _is_subject_head(described.group(2).lower()):
             # "The Florida senator likes “The Walking Dead”": a described person.
             phrase = phrase_before(masked, described.end(1), floor=start)
         else:
@@ -477,12 +480,17 @@ class Attributor:
             if not match:
                 return None
             phrase = phrase_before(masked, match.end(1), floor=start)
-        if phrase is None or phrase.kind not in ("person", "organisation", "description") and not (
+        if phrase is None or phrase.kind not in ("person", "organisation", "description", "document") and not (
             phrase.kind == "pronoun" and phrase.name.lower() in ("he", "she")
         ):
             return None
         first = phrase.title_start if phrase.title_start is not None else phrase.name_start
-        if masked[start:first].strip().lower() not in ("", "even", "but", "and", "then", "still"):
+        lead = masked[start:first].strip()
+        if _COORDINATED.fullmatch(lead):
+            # "Trump and Ryan issued a statement …": both, described together.
+            begin = start + (len(masked[start:first]) - len(masked[start:first].lstrip()))
+            return NounPhrase("description", masked[begin : phrase.name_end], begin, phrase.name_end), "subject"
+        if lead.lower() not in ("", "even", "but", "and", "then", "still", "the"):
             return None
         return phrase, "subject"
 
@@ -544,6 +552,12 @@ class Attributor:
             orgs = [o for o in (organisation_in_title(t) for t in titles) if o]
             out.append(Speaker(name, titles, list(dict.fromkeys(orgs)), list(person.mentions)))
         return out
+
+
+def _is_subject_head(word: str) -> bool:
+    """A noun that makes "The Florida senator" / "Ryan’s campaign" / "The Rove ad" a
+    described speaker."""
+    return word in _TITLE_SET or word in ROLE_HEADS or word in DOCUMENT_HEADS
 
 
 def _skip_spaces(text: str, pos: int) -> int:

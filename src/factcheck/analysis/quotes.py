@@ -114,6 +114,10 @@ def find_quotes(text: str, start: int, end: int, paragraph: int) -> list[QuoteSp
         ch = text[i]
         if ch == "“" and open_double is None and open_straight is None:
             open_double = i
+        elif ch == "“" and open_double is not None and not nested and _typed_as_closing(text, i, end):
+            # “It's unusual,“ said Noble - an opening mark typed where the closing belongs.
+            found.append(QuoteSpan(open_double + 1, i, open_double, i, paragraph))
+            open_double = None
         elif ch == "“" and open_double is not None:
             nested += 1
         elif ch == "”" and nested:
@@ -144,6 +148,17 @@ def find_quotes(text: str, start: int, end: int, paragraph: int) -> list[QuoteSp
             found.append(QuoteSpan(opened + 1, end, opened, None, paragraph))
     found.sort(key=lambda q: q.start)
     return [_trim(text, q) for q in found if _trim(text, q).end > _trim(text, q).start]
+
+
+def _typed_as_closing(text: str, i: int, end: int) -> bool:
+    """An opening curly mark right after sentence punctuation and before a space and a
+    lower-case word ("…,“ said X") closes the quotation."""
+    return (
+        text[i - 1] in ",.?!"
+        and i + 2 < end
+        and text[i + 1] == " "
+        and text[i + 2].islower()
+    )
 
 
 def _closes(text: str, i: int, end: int) -> bool:

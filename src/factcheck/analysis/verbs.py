@@ -33,8 +33,9 @@ deride lambaste rip skewer bash assail excoriate condemn decry rebuke chastise c
 threaten recommend propose press implore appeal challenge question ponder reminisce comment
 affirm reaffirm swear guarantee forecast estimate rule interrupt volunteer concur
 rail rant grumble greet thank apologize apologise welcome congratulate blame
+beam smile grin start tout
 go_on fire_back shoot_back hit_back push_back point_out chime_in weigh_in
-lash_out sum_up spell_out cry_out speak_out
+lash_out sum_up spell_out cry_out speak_out put_it
 """.split()
 
 # Forms that the spelling rules below do not produce.
@@ -67,6 +68,8 @@ _IRREGULAR = {
     "sum": "sums summed summing",
     "text": "texts texted texting",
     "slam": "slams slammed slamming",
+    "put": "puts put putting",
+    "grin": "grins grinned grinning",
     "beg": "begs begged begging",
 }
 # Base (plural present) forms are matched only for these: most other base forms are also

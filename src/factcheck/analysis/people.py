@@ -424,6 +424,9 @@ def _anonymous_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
             word = text[spans[k][0] : spans[k][1]].lower()
             if word in _POSTMODIFIER_PREPOSITIONS and k > 0:
                 inner = text[spans[k - 1][0] : spans[k - 1][1]].lower().strip(".")
+                after = [text[a:b].lower() for a, b in spans[k + 1 :]]
+                if any(w in NAME_STOP and w not in ("the", "a", "an") or w.endswith("ly") for w in after):
+                    return None  # "campaign for president while": a clause, not a phrase
                 if _is_head(inner):
                     phrase = _anonymous_phrase(text, spans[:k])
                     if phrase is not None:

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.analysis.model import Quote, Span, Speaker
-from factcheck.analysis.verbs import VERB, VERB_AT, VERB_PATTERN, is_participle
+from factcheck.analysis.verbs import VERB, VERB_AT, VERB_PATTERN, is_participle, takes_object
 from factcheck.analysis.people import (
     DOCUMENT_HEADS,
     NAME_STOP,
@@ -51,7 +51,8 @@ _FRONT_OPENERS = frozenset(
     in on at after before during following since until when while as although though because
     if once despite amid amidst with without by for from over under throughout upon within
     later earlier meanwhile instead still yet however separately also asked last this next
-    like unlike given according among
+    like unlike given according among alongside first second third finally lastly now
+    today tonight overall ultimately moments hours days weeks months years
     """.split()
 )
 _DATELINE = re.compile(
@@ -377,7 +378,7 @@ class Attributor:
         gap = re.match(r"[,.!?]?\s*", masked[pos:end])
         pos += gap.end() if gap else 0
         verb = VERB_AT.match(masked, pos)
-        if verb and verb.group().lower() != "according":
+        if verb and not is_participle(verb.group()) and not takes_object(verb.group()):
             phrase = phrase_after(masked, _skip_spaces(masked, verb.end()), end)
             if phrase is not None:
                 return phrase, "said X"
@@ -430,7 +431,7 @@ class Attributor:
         verbs = [m for m in VERB.finditer(window) if m.group().lower() != "according"]
         for index in range(len(verbs) - 1, -1, -1):
             verb = verbs[index]
-            phrase = phrase_before(masked, start + verb.start(), floor=start)
+            phrase = self._verb_subject(masked, verbs, index, start)
             participle = is_participle(verb.group())
             if phrase is not None and participle and phrase.kind not in (
                 "person", "pronoun", "description"
@@ -438,16 +439,13 @@ class Attributor:
                 # "Trump issued a statement saying …", "posted a message on Twitter reading
                 # …": the participle describes the document; the speaker is the subject.
                 phrase = None
-            if phrase is not None and phrase.kind == "pronoun" and index > 0:
-                # "Lapp said she thinks “…”": the pronoun of a reported clause is the
-                # subject of the speech verb right before it.
-                between = masked[verbs[index - 1].end() + start : phrase.name_start]
-                if re.fullmatch(r"\s*(?:(?:on|last|this)\s+\w+\s+)?(?:that\s+)?", between):
-                    outer = phrase_before(masked, start + verbs[index - 1].start(), floor=start)
-                    if outer is not None and outer.kind in ("person", "description"):
-                        phrase = outer
             if phrase is not None:
                 return phrase, "X said"
+            if participle and index > 0:
+                # "…, Nefzi said, adding, “…”": the speaker of the verb before the participle.
+                outer = self._verb_subject(masked, verbs, index - 1, start)
+                if outer is not None and outer.kind in ("person", "pronoun", "description"):
+                    return outer, "X said"
             if participle:
                 # "Jeffries reacted to the news, saying: “…”": the clause's subject.
                 subject = self._sentence_subject(masked, start, start + verb.start())
@@ -455,6 +453,8 @@ class Attributor:
                     return subject[0], "X said"
             # "…, said Easley: “…”" - but not "said it would …", where the pronoun is the
             # subject of the reported clause.
+            if takes_object(verb.group()) or verb.group().startswith("ask"):
+                continue
             after = phrase_after(masked, _skip_spaces(masked, start + verb.end()), quote.open_mark)
             if after is not None and after.kind in ("person", "anonymous"):
                 # Only when the phrase runs up to the quotation ("said Easley: “…”"); not the
@@ -463,6 +463,20 @@ class Attributor:
                 if not masked[tail_from : quote.open_mark].strip(" ,:"):
                     return after, "said X"
         return None
+
+    def _verb_subject(
+        self, masked: str, verbs: list[re.Match], index: int, start: int
+    ) -> NounPhrase | None:
+        """The subject of ``verbs[index]``; for a pronoun in a reported clause ("Lapp said
+        she thinks …"), the subject of the speech verb that reports it."""
+        phrase = phrase_before(masked, start + verbs[index].start(), floor=start)
+        if phrase is not None and phrase.kind == "pronoun" and index > 0:
+            between = masked[verbs[index - 1].end() + start : phrase.name_start]
+            if re.fullmatch(r"\s*(?:(?:on|last|this)\s+\w+\s+)?(?:that\s+)?", between):
+                outer = self._verb_subject(masked, verbs, index - 1, start)
+                if outer is not None and outer.kind in ("person", "description"):
+                    return outer
+        return phrase
 
     def _verb_later(self, masked: str, quote: QuoteSpan, end: int) -> tuple[NounPhrase, str] | None:
         pos = (quote.close_mark + 1) if quote.close_mark is not None else quote.end
@@ -474,7 +488,7 @@ class Attributor:
                 phrase = phrase_before(masked, verb.start(), floor=pos)
                 if phrase is not None and phrase.kind in ("pronoun", "person", "anonymous", "description", "document"):
                     return phrase, "X said"
-                if masked[pos : verb.start()].rstrip().endswith(","):
+                if masked[pos : verb.start()].rstrip().endswith(",") and not takes_object(verb.group()):
                     # "“…” for Clinton, said Kunin."
                     after = phrase_after(masked, _skip_spaces(masked, verb.end()), end)
                     if after is not None and after.kind in ("person", "anonymous", "description"):
@@ -617,19 +631,31 @@ def _blank_datelines(masked: str) -> str:
     return _DATELINE.sub(lambda m: " " * len(m.group()), masked)
 
 
+def _opens_fronted(word: str, next_word: str) -> bool:
+    """Does a sentence opening with ``word`` (then ``next_word``) start with a fronted
+    adverbial rather than its subject? "In …", "Speaking to …", "Asked about …", "Shortly
+    after …" do; "King said", "Kelly charged", "Ahmed told" do not."""
+    lower = word.lower()
+    if lower in _FRONT_OPENERS or lower in NAME_STOP:
+        return True
+    if len(word) < 5 or not next_word or not next_word[0].islower() or VERB_AT.fullmatch(next_word):
+        return False
+    # Participles and -ly adverbs: "Speaking to", "Preceded to", "Shortly after".
+    return lower.endswith(("ing", "ed", "ly"))
+
+
 def skip_fronted(text: str, start: int, limit: int) -> int:
     """The position after the fronted adverbials opening ``text[start:limit]`` ("In an
     interview on Monday, ", "Speaking to supporters in Iowa, "), or ``start``."""
     pos = start
     for _ in range(2):
-        word = re.match(r"\s*([A-Za-z][\w’'\-]*)", text[pos:limit])
-        if not word:
-            break
-        first = word.group(1).lower()
-        if not (first in _FRONT_OPENERS or first.endswith("ing") or first in NAME_STOP):
+        word = re.match(r"\s*([A-Za-z][\w’'\-]*)(?:\s+([\w’'\-]+))?", text[pos:limit])
+        if not word or not _opens_fronted(word.group(1), word.group(2) or ""):
             break
         comma = text.find(",", pos, min(limit, pos + 140))
-        if comma < 0 or re.search(r"[“”\"·\n]", text[pos:comma]):
+        # Quotations may sit inside the fronted phrase ("Acknowledging that Trump “says a
+        # lot”, Allen ..."), paragraph breaks may not.
+        if comma < 0 or "\n" in text[pos:comma] or (text[pos:comma].count("·") and comma - pos > 139):
             break
         pos = comma + 1
         # "in Salem, New Hampshire, Trump …": the state after the town is still fronted.

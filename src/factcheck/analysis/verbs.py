@@ -163,3 +163,23 @@ VERB_AT = re.compile(rf"{VERB_PATTERN}\b")
 def is_participle(verb: str) -> bool:
     """"adding", "saying", "according": forms that never carry their own subject."""
     return verb.split()[0].endswith(PARTICIPLE_SUFFIX) or verb == "according"
+
+
+# Verbs whose next noun phrase is their object, not an inverted subject: "told his
+# supporters, “…”" and "called Trump “a loser”" name who was spoken to or about.
+_TRANSITIVE = frozenset(
+    """
+    tell thank call urge accuse praise blast slam attack criticize criticise describe label dub
+    brand term mock remind inform assure greet congratulate blame compare liken quote hail
+    dismiss denounce challenge question lecture scold chide tease interrupt welcome rebuke
+    chastise castigate threaten implore beg advise press lambaste excoriate assail deride
+    ridicule skewer bash rip taunt
+    """.split()
+)
+_TRANSITIVE_FORMS = frozenset(form for base in _TRANSITIVE for form in _forms(base))
+
+
+def takes_object(verb: str) -> bool:
+    """"told", "called", "thanked": the phrase after the verb is who was addressed.
+    ("asked" is not: "“Why?” asked the boy" inverts; before a quotation the caller checks.)"""
+    return verb in _TRANSITIVE_FORMS

@@ -21,8 +21,7 @@ rule shows up as its own failing case:
 14. a subject with a party tag ("Sen. X (D-Ore.), in particular, has been calling");
 15. ", X said" counts only right after the quotation, not as a later clause's subject.
 
-Known defects are ``xfail(strict=True)`` with the output the code gives, so that a fix shows
-up as an unexpected pass. A final property test checks that arbitrary attribution-shaped
+A final property test checks that arbitrary attribution-shaped
 text never breaks the analysis and that every quotation's offsets hold.
 """
 
@@ -104,13 +103,6 @@ RULE_CASES = [
         "“out of touch.”",
         "out of touch", "Lapp", "executive director of the Harbour Trust", "person",
         id="6-bare-description",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a one-word name is read before a description only when the description "
-            "opens with the/a/an, a possessive or a number; 'Lapp, executive director of ...,' "
-            "gives no subject for 'said', so 'she' resolves to the earlier woman: "
-            "speaker 'Maria Ruiz', title 'Mayor'",
-        ),
     ),
     # 8. A described person, with no earlier person holding that role.
     pytest.param(
@@ -130,7 +122,7 @@ RULE_CASES = [
         "every hour", "Tom Okafor", "Deputy Mayor", "person", id="11-colon-intro",
     ),
     # 12. A dash signature after a quotation that nests another curly quotation (a line long
-    # enough to read as a paragraph; the short vox pop is the xfail test below).
+    # enough to read as a paragraph; the short vox pop has its own test below).
     pytest.param(
         "Riders at the pier gave their views.\n\n"
         "“I would rather take what the skipper calls “the slow boat” every single morning "
@@ -197,11 +189,6 @@ def test_dateline_is_never_a_speaker(body, speaker):
         assert quote.speaker == speaker
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the phrase reader stops at the document head 'ad' and drops 'a narrator in': "
-    "speaker 'the Okafor campaign ad', kind 'document'",
-)
 def test_narrator_of_a_campaign_ad():
     """Rule 7: the narrator is the speaker, described by the ad it speaks in."""
     analysis = analyze_text(
@@ -222,13 +209,6 @@ def test_narrator_of_a_campaign_ad():
         pytest.param(
             "The court order released Friday said the closure was “unlawful and void.”",
             id="order-released-friday-said",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="'released Friday' hides the subject from 'said', and the "
-                "described-subject reader takes the first noun after 'The' ('court', not "
-                "'order') as its head, so nothing is found: speaker None, kind None, "
-                "how 'none', and a quote-no-speaker flag",
-            ),
         ),
     ],
 )
@@ -255,11 +235,6 @@ def test_name_of_organisation_wrote():
     assert "Coastal Engineering Institute" in (quote.speaker_title or "")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="organisation_in_title looks for ' of the ' with a leading space, so a title "
-    "that starts with 'of the' yields no organisation: speaker_org None",
-)
 def test_name_of_organisation_fills_speaker_org():
     quote = quote_with(
         analyze_text(
@@ -271,12 +246,6 @@ def test_name_of_organisation_fills_speaker_org():
     assert quote.speaker_org == "Coastal Engineering Institute"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'councillor' (and 'councilor') is not in people.TITLE_WORDS: 'Councillor Dana "
-    "Whitfield agreed.' gives speaker 'Councillor Dana Whitfield' with title None, and "
-    "', Graham, a former councillor, told' gives title None",
-)
 @pytest.mark.parametrize(
     ("body", "substring", "speaker", "title"),
     [
@@ -296,12 +265,6 @@ def test_councillor_is_a_title(body, substring, speaker, title):
     assert (quote.speaker, quote.speaker_title) == (speaker, title)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="clean_article reads a line of at most 16 words that does not end like a "
-    "sentence as a section heading, so the vox pop becomes analysis.headings[0] and no "
-    "quotation is found: analysis.quotes == []",
-)
 def test_short_vox_pop_signature():
     """Rule 12 with a short vox pop: the quotation is still Mira Santos's."""
     analysis = analyze_text(

@@ -198,7 +198,7 @@ def clean_article(text: str, *, title: str | None = None) -> CleanedArticle:
         if heading:
             result.blocks.append(Block("heading", heading.group(1)))
             continue
-        if is_headline_like(line) and not _is_body_paragraph(line):
+        if is_headline_like(line) and not _is_body_paragraph(line) and not _is_quotation(line):
             if index > last_prose:
                 # A headline-like line after the last paragraph: related links, footer.
                 result.removed.append(line)
@@ -215,6 +215,12 @@ def _is_body_paragraph(line: str) -> bool:
     if _MARKDOWN_HEADING.match(line):
         return False
     return is_sentence_like(line) and _words(line) >= 4
+
+
+def _is_quotation(line: str) -> bool:
+    """A line that opens with a quotation and closes it ("“…” ― Mira Santos", a vox pop):
+    someone's words, never a section heading, however short."""
+    return line[:1] in "“\"" and _words(line) >= 4 and ("”" in line[1:] or '"' in line[1:])
 
 
 def _byline_name(line: str) -> str:

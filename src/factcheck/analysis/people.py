@@ -33,6 +33,8 @@ TITLE_WORDS = frozenset(
     superintendent administrator dean provost chancellor treasurer auditor comptroller
     pollster organizer organiser activist campaigner consultant partner principal president
     mp mep dr. dr mr. mrs. ms. mr mrs ms sergeant lieutenant major detective trooper agent
+    councillor councilor councilman councilwoman councilmember alderman alderwoman
+    assemblyman assemblywoman assemblymember delegate
     """.split()
 )
 # Words that make a capitalised phrase an organisation or place rather than a person.
@@ -225,6 +227,8 @@ def _appositive_before(text: str, floor: int, end: int) -> NounPhrase | None:
             words[0].lower() in ("the", "a", "an")
             or words[0].endswith(("’s", "'s"))
             or words[0].isdigit()
+            # "Lapp, executive director of the Harbour Trust, said": a role in lower case.
+            or (words[0].islower() and any(_is_title_token(w) for w in words[:4]))
         )
         if phrase is not None and phrase.kind in ("person", "organisation") and (
             (phrase.kind == "person" and len(phrase.name.split()) >= 2) or described
@@ -267,6 +271,9 @@ def phrase_before(text: str, end: int, floor: int = 0) -> NounPhrase | None:
         or _is_adverb(text[spans[-1][0] : spans[-1][1]])
     ):
         spans.pop()
+    reduced = _reduced_relative(text, spans)
+    if reduced is not None:
+        return reduced
     if spans and text[spans[-1][0] : spans[-1][1]].lower() in ("who", "which", "that"):
         # "North Korea, which said" / "Easley, who said": the subject is before the comma.
         rel_start = spans[-1][0]
@@ -309,6 +316,24 @@ def _name_of_organisation(text: str, spans: list[tuple[int, int]], words: list[s
         phrase.title = text[spans[k][0] : spans[-1][1]]
         phrase.title_start, phrase.title_end = spans[k][0], spans[-1][1]
         return phrase
+    return None
+
+
+def _reduced_relative(text: str, spans: list[tuple[int, int]]) -> NounPhrase | None:
+    """"the order released Friday said", "a letter from the Legion obtained by The Associated
+    Press warns": a past participle after the source's head noun belongs to the source, and
+    the words after it are not the speaker."""
+    for k in range(len(spans) - 1, max(0, len(spans) - 6), -1):
+        word = text[spans[k][0] : spans[k][1]]
+        if not (word.islower() and word.endswith("ed") and len(word) > 4):
+            continue
+        before = text[spans[k - 1][0] : spans[k - 1][1]]
+        if not (_is_head(before.lower().strip(".")) or is_capitalised(before)):
+            return None
+        phrase = _read_name_phrase(text, spans[:k])
+        if phrase is not None and phrase.kind in ("document", "anonymous", "description"):
+            return phrase
+        return None
     return None
 
 
@@ -446,6 +471,15 @@ def _anonymous_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
         j -= 1
         if len(spans) - j > 6:
             break
+    if j >= 2 and text[spans[j - 1][0] : spans[j - 1][1]].lower() in _POSTMODIFIER_PREPOSITIONS:
+        # "a narrator in the Clinton ad": the person speaking, described by where.
+        inner = text[spans[j - 2][0] : spans[j - 2][1]].lower().strip(".")
+        if _is_head(inner) and inner not in DOCUMENT_HEADS:
+            outer = _anonymous_phrase(text, spans[: j - 1])
+            if outer is not None:
+                outer.name = text[outer.name_start : spans[-1][1]]
+                outer.name_end = spans[-1][1]
+                return outer
     start, end = spans[j][0], spans[-1][1]
     phrase_text = text[start:end]
     first = phrase_text.split()[0].lower()
@@ -568,10 +602,13 @@ def organisation_in_title(title: str | None) -> str | None:
     if not title:
         return None
     words = title.split()
+    padded = " " + title  # "of the Coastal Engineering Institute" opens with its marker
     for marker in (" at ", " of the ", " for the ", " of ", " for ", " with "):
-        idx = title.rfind(marker) if marker in (" at ",) else title.find(marker)
+        idx = padded.rfind(marker) if marker in (" at ",) else padded.find(marker)
         if idx >= 0:
-            rest = title[idx + len(marker) :].split()
+            # The padding adds one character before the title: offsets in ``padded`` are one
+            # ahead of ``title``.
+            rest = title[idx + len(marker) - 1 :].split()
             caps = _leading_capitalised(rest)
             if caps:
                 return " ".join(caps)

@@ -72,7 +72,8 @@ _SUBJECT_RUN = re.compile(
     r"[A-Z][\w’'.\-]*)(?:\s*\([^()]{1,24}\))?(?=\s+[a-z]|,)"
 )
 _DESCRIBED_SUBJECT = re.compile(
-    r"\s*((?:[Tt]he|[Tt]his|[Tt]hat|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*[’']s)\s+(?:[\w’'\-.]+\s+){0,4}?([a-z][a-z\-]+))(?=\s+[a-z])"
+    r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*[’']s)\s+"
+    r"((?:[\w’'\-.]+\s+){0,5}[\w’'\-.]+)"
 )
 _COORDINATED = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,3}and")
 _NAME_COLON = re.compile(
@@ -500,10 +501,10 @@ class Attributor:
         gone after Trump as a “human leech”", "Even China said it was “resolutely opposed”")
         belongs to the sentence's subject, when that is a name or a described person."""
         start = skip_fronted(masked, start, limit)
-        described = _DESCRIBED_SUBJECT.match(masked, start, limit)
-        if described and _is_subject_head(described.group(2).lower()):
+        head_end = _described_head_end(masked, start, limit)
+        if head_end is not None:
             # "The Florida senator likes “The Walking Dead”": a described person.
-            phrase = phrase_before(masked, described.end(1), floor=start)
+            phrase = phrase_before(masked, head_end, floor=start)
         else:
             match = _SUBJECT_RUN.match(masked, start, limit)
             if not match:
@@ -581,6 +582,21 @@ class Attributor:
             orgs = [o for o in (organisation_in_title(t) for t in titles) if o]
             out.append(Speaker(name, titles, list(dict.fromkeys(orgs)), list(person.mentions)))
         return out
+
+
+def _described_head_end(masked: str, start: int, limit: int) -> int | None:
+    """Where the head noun of a described subject ends: "The Florida senator| likes",
+    "The court order| released Friday said", "Ryan’s campaign| shrugged off"."""
+    match = _DESCRIBED_SUBJECT.match(masked, start, limit)
+    if not match:
+        return None
+    words = list(re.finditer(r"[\w’'\-.]+", match.group(1)))
+    for here, after in zip(words, words[1:]):
+        if after.group()[0].islower() and _is_subject_head(here.group().lower()) and (
+            not _is_subject_head(after.group().lower())
+        ):
+            return match.start(1) + here.end()
+    return None
 
 
 def _is_subject_head(word: str) -> bool:

@@ -33,7 +33,7 @@ TITLE_WORDS = frozenset(
     superintendent administrator dean provost chancellor treasurer auditor comptroller
     pollster organizer organiser activist campaigner consultant partner principal president
     mp mep dr. dr mr. mrs. ms. mr mrs ms sergeant lieutenant major detective trooper agent
-    councillor councilor councilman councilwoman councilmember alderman alderwoman
+    speaker whip councillor councilor councilman councilwoman councilmember alderman alderwoman
     assemblyman assemblywoman assemblymember delegate
     """.split()
 )
@@ -177,6 +177,8 @@ def _is_abbrev_end(text: str, dot: int) -> bool:
     while k > 0 and text[k - 1] not in " \n":
         k -= 1
     word = text[k : dot + 1].lower()
+    if len(word) == 2 and word[0].isalpha() and text[k].isupper():
+        return True  # a middle initial: "Gregory T. Angelo"
     return word in HONORIFICS or word in ("sen.", "rep.", "gen.", "gov.", "st.", "jr.", "sr.") or (
         len(word) <= 4 and word.count(".") >= 2
     )
@@ -229,6 +231,9 @@ def _appositive_before(text: str, floor: int, end: int) -> NounPhrase | None:
             or words[0].isdigit()
             # "Lapp, executive director of the Harbour Trust, said": a role in lower case.
             or (words[0].islower() and any(_is_title_token(w) for w in words[:4]))
+            # "Durbin (D-Ill.), noting the size of ..., said", "Moore, both Republicans, said"
+            or (words[0].islower() and words[0].endswith("ing"))
+            or words[0] in ("both", "each", "all")
         )
         if phrase is not None and phrase.kind in ("person", "organisation") and (
             (phrase.kind == "person" and len(phrase.name.split()) >= 2) or described
@@ -337,6 +342,16 @@ def _reduced_relative(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
     return None
 
 
+def _ends_person_name(words: list[str]) -> bool:
+    """Do ``words`` end with a two-word personal name ("Phil Berger")?"""
+    if len(words) < 2:
+        return False
+    last_two = words[-2:]
+    return all(is_capitalised(w) and not _is_title_token(w) for w in last_two) and not (
+        looks_like_organisation(" ".join(last_two))
+    )
+
+
 def _is_adverb(word: str) -> bool:
     """"forcefully", "repeatedly": lower-case -ly words between a subject and its verb."""
     return len(word) > 4 and word.endswith("ly") and word.islower() and word not in ("only", "early")
@@ -367,6 +382,13 @@ def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
     while name_words and name_words[0].lower() in HONORIFICS and len(name_words) > 1:
         i += 1
         name_words = words[i:]
+    # "Speaker of the House Paul Ryan": an organisation word opening a three-word run
+    # belongs to the title.
+    while len(name_words) > 2 and name_words[0].lower().strip(".’'") in ORGANISATION_WORDS and not (
+        looks_like_organisation(" ".join(name_words[1:]))
+    ):
+        i += 1
+        name_words = words[i:]
     # Long capitalised runs: "Secretary of State Antony Blinken" -> keep the last two words
     # after a title word as the name, the rest as the title.
     if len(name_words) > 3 and not looks_like_organisation(" ".join(name_words)):
@@ -393,6 +415,10 @@ def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
             if lower in ("former", "acting", "deputy") or lower.startswith("then"):
                 j -= 1
             break
+        if lower in NAME_STOP and lower not in ("of", "for", "and"):
+            break  # "But Sen. Durbin": a clause word, not part of the title
+        if lower in ("and", "&") and j >= 2 and _ends_person_name(words[: j - 1]):
+            break  # "leader Phil Berger and House Speaker Tim Moore": another person
         if is_capitalised(word) or _is_title_token(word) or lower in ("of", "for", "and", "&"):
             j -= 1
             continue

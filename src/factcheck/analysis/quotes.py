@@ -75,6 +75,7 @@ _DESCRIBED_SUBJECT = re.compile(
     r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*[’']s)\s+"
     r"((?:[\w’'\-.]+\s+){0,5}[\w’'\-.]+)"
 )
+_TOPIC_ONLY = re.compile(r"\s+(?:on|about|upon)\b")
 _COORDINATED = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,3}and")
 _NAME_COLON = re.compile(
     r"(?:^|\s[-–—]\s)\s*((?:[A-Z][\w’'.\-]*\s+(?:and\s+)?){0,5}[A-Z][\w’'.\-]*):\s*$"
@@ -328,7 +329,8 @@ class Attributor:
         would ...", "according to the agency, ...")."""
         masked = self.masked
         for verb in VERB.finditer(masked, start, end):
-            if is_participle(verb.group()):
+            if is_participle(verb.group()) or _TOPIC_ONLY.match(masked, verb.end(), end):
+                # "the first time Kim has commented on Biden": who spoke, not what was said.
                 continue
             phrase = phrase_before(masked, verb.start(), floor=start)
             if phrase is not None:

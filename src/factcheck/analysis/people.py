@@ -342,6 +342,14 @@ def _reduced_relative(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
     return None
 
 
+# Words that open a capitalised run before a name but describe the person ("House
+# Republican Thomas Massie", "Democrat Joe Manchin").
+TITLE_OPENERS = ORGANISATION_WORDS | frozenset(
+    "republican republicans democrat democratic democrats gop independent libertarian "
+    "conservative liberal progressive".split()
+)
+
+
 def _ends_person_name(words: list[str]) -> bool:
     """Do ``words`` end with a two-word personal name ("Phil Berger")?"""
     if len(words) < 2:
@@ -384,7 +392,8 @@ def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
         name_words = words[i:]
     # "Speaker of the House Paul Ryan": an organisation word opening a three-word run
     # belongs to the title.
-    while len(name_words) > 2 and name_words[0].lower().strip(".’'") in ORGANISATION_WORDS and not (
+    shifted = i
+    while len(name_words) > 2 and name_words[0].lower().strip(".’'") in TITLE_OPENERS and not (
         looks_like_organisation(" ".join(name_words[1:]))
     ):
         i += 1
@@ -435,7 +444,11 @@ def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
     while title_words and title_words[0].lower() in ("of", "for", "and", "&"):
         j += 1
         title_words = words[j:i]
-    if title_words and (any(_is_title_token(w) for w in title_words) or _is_role_phrase(title_words)):
+    if title_words and (
+        any(_is_title_token(w) for w in title_words)
+        or _is_role_phrase(title_words)
+        or i > shifted  # "House Republican Thomas Massie"
+    ):
         t_start, t_end = spans[j][0], spans[i - 1][1]
         phrase.title = text[t_start:t_end]
         phrase.title_start, phrase.title_end = t_start, t_end

@@ -29,6 +29,7 @@ from factcheck.analysis.people import (
     NAME_STOP,
     PRONOUNS,
     ROLE_HEADS,
+    TITLE_OPENERS,
     US_STATES,
     looks_like_organisation,
     TITLE_WORDS,
@@ -75,6 +76,7 @@ _DESCRIBED_SUBJECT = re.compile(
     r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*[’']s)\s+"
     r"((?:[\w’'\-.]+\s+){0,5}[\w’'\-.]+)"
 )
+_CONJOINED_VERB = re.compile(r"(?:,\s*|\s)(?:but|and)\s+(?:(?:now|then|also|later|still|[a-z]+ly)\s+)*$")
 _TOPIC_ONLY = re.compile(r"\s+(?:on|about|upon)\b")
 _COORDINATED = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,3}and")
 _NAME_COLON = re.compile(
@@ -266,8 +268,14 @@ class Attributor:
 
     def note_subject(self, start: int, end: int) -> None:
         """Record the person a sentence is about (its subject before a verb), so a later
-        "he said" can refer to them even when they were not quoted."""
-        start = skip_fronted(self.masked, start, end)
+        "he said" can refer to them even when they were not quoted. The subject of a fronted
+        clause counts too, before the main one ("Although Weiner admitted …, he claimed")."""
+        main = skip_fronted(self.masked, start, end)
+        if main != start:
+            self._note_subject_at(start, end)
+        self._note_subject_at(main, end)
+
+    def _note_subject_at(self, start: int, end: int) -> None:
         head = re.match(
             r"\s*([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})\s+[a-z]", self.masked[start:end]
         )
@@ -280,6 +288,7 @@ class Attributor:
             words[0].lower() in NAME_STOP
             or words[0].lower() in _SUBJECT_SKIP
             or words[0].lower().rstrip(".") in _TITLE_SET
+            or (len(words) > 2 and words[0].lower() in TITLE_OPENERS)
         ):
             words.pop(0)
         if not words or any(w.lower() in NAME_STOP for w in words):
@@ -449,8 +458,9 @@ class Attributor:
                 outer = self._verb_subject(masked, verbs, index - 1, start)
                 if outer is not None and outer.kind in ("person", "pronoun", "description"):
                     return outer, "X said"
-            if participle:
-                # "Jeffries reacted to the news, saying: “…”": the clause's subject.
+            if participle or _CONJOINED_VERB.search(masked, start, start + verb.start()):
+                # "Jeffries reacted to the news, saying: “…”", "Massie used to support Paul,
+                # but now said …": the clause's subject.
                 subject = self._sentence_subject(masked, start, start + verb.start())
                 if subject is not None:
                     return subject[0], "X said"

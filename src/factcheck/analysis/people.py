@@ -188,6 +188,11 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\b[^,“”\"]{0,120},\s*(?:als
 
 
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,24}\)\s*(?:also\s+|later\s+)?$")
+_ASIDE = re.compile(
+    r",\s*(?:meanwhile|however|too|though|also|instead|likewise|in particular|in turn|in response|"
+    r"for (?:his|her|their|its) part|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"in a statement|in an interview|in an email|in a tweet|in a letter),\s*$"
+)
 _TRAILING_COMMA = re.compile(r",\s*(?:also\s+|later\s+)?$")
 
 
@@ -262,6 +267,10 @@ def phrase_before(text: str, end: int, floor: int = 0) -> NounPhrase | None:
     if clause and clause.start() > floor:
         # "Tom Okafor, who chairs the finance committee, said": skip the relative clause.
         return phrase_before(text, clause.start(), floor)
+    aside = _ASIDE.search(text, floor, end)
+    if aside and aside.start() > floor:
+        # "Hunter, meanwhile, told": an aside between the subject and its verb.
+        return phrase_before(text, aside.start(), floor)
     party = _PARENTHETICAL.search(text, floor, end)
     if party and party.start() > floor:
         # "Rep. Gwen Moore (D-Wis.) said": the party and state are not part of the name.

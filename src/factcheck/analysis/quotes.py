@@ -23,7 +23,14 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.analysis.model import Quote, Span, Speaker
-from factcheck.analysis.verbs import VERB, VERB_AT, VERB_PATTERN, is_participle, takes_object
+from factcheck.analysis.verbs import (
+    SPEECH_FORMS,
+    VERB,
+    VERB_AT,
+    VERB_PATTERN,
+    is_participle,
+    takes_object,
+)
 from factcheck.analysis.people import (
     DOCUMENT_HEADS,
     NAME_STOP,
@@ -77,6 +84,8 @@ _DESCRIBED_SUBJECT = re.compile(
     r"((?:[\w’'\-.]+\s+){0,5}[\w’'\-.]+)"
 )
 _CONJOINED_VERB = re.compile(r"(?:,\s*|\s)(?:but|and)\s+(?:(?:now|then|also|later|still|[a-z]+ly)\s+)*$")
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
+_BY_AGENT = re.compile(r"\s+by\s+")
 _TOPIC_ONLY = re.compile(r"\s+(?:on|about|upon)\b")
 _COORDINATED = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,3}and")
 _NAME_COLON = re.compile(
@@ -364,6 +373,11 @@ class Attributor:
             )
             if found is None:
                 found = self._verb_before(masked, quote, sentence_start)
+            if found is not None and found[0] is None:
+                # Put to someone, by no one named ("Trump was asked, “…”"): no speaker
+                # rather than the person asked.
+                results.append((quote, None, "none"))
+                continue
             if found is None:
                 found = self._verb_later(masked, quote, sentence_end)
             if found is None:
@@ -432,7 +446,9 @@ class Attributor:
                 phrase.title, phrase.title_start, phrase.title_end = title, start, start + len(title)
         return phrase
 
-    def _verb_before(self, masked: str, quote: QuoteSpan, start: int) -> tuple[NounPhrase, str] | None:
+    def _verb_before(
+        self, masked: str, quote: QuoteSpan, start: int
+    ) -> tuple[NounPhrase | None, str] | None:
         window = masked[start : quote.open_mark]
         label = _NAME_COLON.search(window)
         if label:
@@ -443,6 +459,17 @@ class Attributor:
         verbs = [m for m in VERB.finditer(window) if m.group().lower() != "according"]
         for index in range(len(verbs) - 1, -1, -1):
             verb = verbs[index]
+            if _PASSIVE.search(masked, start, start + verb.start()):
+                # "Sanders was asked by host Bill Maher, “…”": the agent asked; with no
+                # agent ("Trump was asked, “…”") the one asked is not the speaker.
+                agent = _BY_AGENT.match(masked, start + verb.end(), quote.open_mark)
+                if agent:
+                    phrase = phrase_after(masked, agent.end(), quote.open_mark)
+                    if phrase is not None:
+                        return phrase, "said X"
+                if index == len(verbs) - 1 and verb.group() == "asked":
+                    return None, "passive"
+                continue
             phrase = self._verb_subject(masked, verbs, index, start)
             participle = is_participle(verb.group())
             if phrase is not None and participle and phrase.kind not in (
@@ -526,6 +553,8 @@ class Attributor:
             phrase.kind == "pronoun" and phrase.name.lower() in ("he", "she")
         ):
             return None
+        if phrase.name.lower() in SPEECH_FORMS:
+            return None  # "Adding, “…”": a participle opening the sentence, not a name
         first = phrase.title_start if phrase.title_start is not None else phrase.name_start
         lead = masked[start:first].strip()
         if _COORDINATED.fullmatch(lead):
@@ -677,7 +706,7 @@ def skip_fronted(text: str, start: int, limit: int) -> int:
     interview on Monday, ", "Speaking to supporters in Iowa, "), or ``start``."""
     pos = start
     for _ in range(2):
-        word = re.match(r"\s*([A-Za-z][\w’'\-]*)(?:\s+([\w’'\-]+))?", text[pos:limit])
+        word = re.match(r"[\s”\"’]*([A-Za-z][\w’'\-]*)(?:\s+([\w’'\-]+))?", text[pos:limit])
         if not word or not _opens_fronted(word.group(1), word.group(2) or ""):
             break
         comma = text.find(",", pos, min(limit, pos + 140))

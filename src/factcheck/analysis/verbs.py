@@ -90,7 +90,7 @@ _NOT_VERBS = frozenset(
 # Not a speech verb, but "according to X" attributes like one.
 _EXTRA_FORMS = ("according",)
 # Phrasal forms that mostly mean something else ("what is going on").
-_NOT_PHRASES = frozenset({"go on", "going on"})
+_NOT_PHRASES = frozenset({"go on", "going on", "goes on"})
 # Forms that never have a subject of their own: "…, she said, adding …".
 PARTICIPLE_SUFFIX = "ing"
 

@@ -68,7 +68,7 @@ DOCUMENT_HEADS = frozenset(
     ad ads commercial spot video letter memo filing brief editorial op-ed column article
     tweet release statement statements report reports poll survey study analysis complaint
     lawsuit ruling order platform website transcript document documents email emails message
-    post readout excerpts account book headline sign banner
+    post readout excerpts account book headline sign banner page site blog feed
     """.split()
 )
 # Lower-case nouns for an identifiable person or group described, not named ("the New York
@@ -387,6 +387,9 @@ def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
     ):
         if _is_title_token(words[i - 1]) and i < len(words):
             break
+        if words[i - 1].endswith(("’s", "'s")) and i < len(words):
+            break  # "the Zionist Union Party’s Nachman Shai": the possessive is the title
+            # ("Here’s Clinton" stops too: "here" is a clause word)
         i -= 1
     name_words = words[i:]
     if not name_words:

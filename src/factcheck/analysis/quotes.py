@@ -87,6 +87,7 @@ _CONJOINED_VERB = re.compile(r"(?:,\s*|\s)(?:but|and)\s+(?:(?:now|then|also|late
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
 _BY_AGENT = re.compile(r"\s+by\s+")
 _TOPIC_ONLY = re.compile(r"\s+(?:on|about|upon)\b")
+_POSSESSOR = re.compile(r"(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*[’']s")
 _COORDINATED = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,3}and")
 _NAME_COLON = re.compile(
     r"(?:^|\s[-–—]\s)\s*((?:[A-Z][\w’'.\-]*\s+(?:and\s+)?){0,5}[A-Z][\w’'.\-]*):\s*$"
@@ -422,7 +423,7 @@ class Attributor:
             # be the subject of a later clause.
             if phrase is not None and phrase.name_start >= pos:
                 np_start = min(phrase.name_start, phrase.title_start or phrase.name_start)
-                if not re.search(r"[A-Za-z]", masked[pos:np_start]):
+                if re.fullmatch(r"[\s,—–-]*(?:(?:the|a|an|The)\s+)?", masked[pos:np_start]):
                     return phrase, "X said"
         return None
 
@@ -561,7 +562,11 @@ class Attributor:
             # "Trump and Ryan issued a statement …": both, described together.
             begin = start + (len(masked[start:first]) - len(masked[start:first].lstrip()))
             return NounPhrase("description", masked[begin : phrase.name_end], begin, phrase.name_end), "subject"
-        if lead.lower() not in ("", "even", "but", "and", "then", "still", "the"):
+        if _POSSESSOR.fullmatch(lead):
+            # "Yildirim's LinkedIn page lists him as “…”": the possessor's thing speaks.
+            begin = start + (len(masked[start:first]) - len(masked[start:first].lstrip()))
+            return NounPhrase("document", masked[begin : phrase.name_end], begin, phrase.name_end), "subject"
+        if lead.lower().replace("'", "’") not in ("", "even", "but", "and", "then", "still", "the", "here’s"):
             return None
         return phrase, "subject"
 

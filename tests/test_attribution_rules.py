@@ -19,7 +19,11 @@ rule shows up as its own failing case:
 12. a vox-pop signature after a dash, around a nested quotation;
 13. a participle after a name and a comma ("X rejected the plan, saying “…”");
 14. a subject with a party tag ("Sen. X (D-Ore.), in particular, has been calling");
-15. ", X said" counts only right after the quotation, not as a later clause's subject.
+15. ", X said" counts only right after the quotation, not as a later clause's subject;
+16. a passive question ("was asked by X, “…”") is the asker's, or nobody's;
+17-23. asides ("X, meanwhile, told"), possessives inside a name run, coordinated subjects,
+    "but now said", party words and middle initials, an opening mark typed as closing, and
+    the objects of "told"/"thanked".
 
 A final property test checks that arbitrary attribution-shaped
 text never breaks the analysis and that every quotation's offsets hold.
@@ -157,6 +161,59 @@ RULE_CASES = [
         "“a distraction.”",
         "a distraction", "Whitfield", None, "person", id="15-second-clause",
     ),
+    # 16. A passive question names its asker, or nobody: never the person asked.
+    pytest.param(
+        "Okafor was asked by radio host Lena Park, “Will fares rise again?”",
+        "fares rise again", "Lena Park", "radio host", "person", id="16-asked-by",
+    ),
+    pytest.param(
+        "In an interview, Okafor was asked, “Will fares rise again?”",
+        "fares rise again", None, None, None, id="16-asked-by-nobody",
+    ),
+    # 17. An aside between the subject and its verb.
+    pytest.param(
+        "Whitfield, meanwhile, told the Gazette that the timetable was “a mess.”",
+        "a mess", "Whitfield", None, "person", id="17-aside",
+    ),
+    # 18. A possessive inside a capitalised run belongs to the title, not the name.
+    pytest.param(
+        "“We will keep sailing,” the Harbour Ferry Company’s Nadia Roux told the Gazette.",
+        "keep sailing", "Nadia Roux", None, "person", id="18-possessive",
+    ),
+    # 19. Two names as one subject, described together.
+    pytest.param(
+        "Okafor and Whitfield issued a statement describing the deal as “a fair compromise.”",
+        "fair compromise", "Okafor and Whitfield", None, "description", id="19-coordinated",
+    ),
+    # 20. A second verb of the same subject after "but now".
+    pytest.param(
+        "Councillor Ben Ashe used to back the plan, but now said it was “a mistake.”",
+        "a mistake", "Ben Ashe", "Councillor", "person", id="20-but-now-said",
+    ),
+    # 21. A party word opening the run is a title; a middle initial is part of the name.
+    pytest.param(
+        "“Not one more cent,” Democrat Joe Ferrante said.",
+        "one more cent", "Joe Ferrante", "Democrat", "person", id="21-party-title",
+    ),
+    pytest.param(
+        "Marta J. Kowal, president of the Riders Union, said, “We are ready to strike.”",
+        "ready to strike", "Marta J. Kowal", "president of the Riders Union", "person",
+        id="21-middle-initial",
+    ),
+    # 22. An opening curly mark typed where the closing one belongs still closes.
+    pytest.param(
+        "“The ferry is late again,“ said Ina Moss, a commuter from Eastpoint.",
+        "ferry is late", "Ina Moss", "commuter from Eastpoint", "person", id="22-typed-mark",
+    ),
+    # 23. The object of "told" or "thanked" is who was spoken to, not the speaker.
+    pytest.param(
+        "Okafor told his supporters, “The island will not be cut off.”",
+        "cut off", "Okafor", None, "person", id="23-told-object",
+    ),
+    pytest.param(
+        "Okafor thanked the crew “for their patience this winter.”",
+        "their patience", "Okafor", None, "person", id="23-thanked-object",
+    ),
 ]
 
 
@@ -292,3 +349,14 @@ def test_attribution_never_raises_and_quote_offsets_hold(body):
     analysis = analyze_text(HEADLINE + body)
     for quote in analysis.quotes:
         assert quote.text == analysis.article.text[quote.start : quote.end]
+
+
+def test_commenting_on_something_is_not_reported_speech():
+    """"The first time Okafor has commented on the fares" says who spoke, not what: the
+    sentence is the writer's claim, with no speaker."""
+    analysis = analyze_text(
+        HEADLINE + "Deputy Mayor Tom Okafor met riders on Monday.\n\n"
+        "This is the first time Okafor has publicly commented on the fares."
+    )
+    claim = next(c for c in analysis.claims if "commented" in c.text)
+    assert claim.speaker is None

@@ -79,7 +79,8 @@ ROLE_HEADS = frozenset(
     front-runner hopeful contender challenger incumbent actor actress singer rapper comedian
     musician filmmaker producer pastor rabbi imam priest reverend student teacher nurse
     surgeon neurosurgeon owner mother father son daughter wife husband niece nephew
-    grandmother grandfather widow family campaign team
+    grandmother grandfather widow family campaign team commuter rider passenger voter parent
+    shopper driver farmer veteran retiree neighbour neighbor
     """.split()
 )
 NAME_PARTICLES = frozenset("de del della der di da du van von bin ibn al el la le st. st".split())
@@ -471,7 +472,8 @@ _TITLE_MODIFIERS = frozenset(
     "senior junior chief deputy acting former associate assistant executive general managing "
     "state media outlet news agency foreign defence defense finance interior justice health "
     "press national international regional local top communications political economic "
-    "military security intelligence trade legal policy public affairs".split()
+    "military security intelligence trade legal policy public affairs radio television tv "
+    "talk-show".split()
 )
 _ROLE_NOUNS = frozenset("outlet agency media broadcaster newspaper network spokesperson".split())
 _SKIPPABLE = frozenset(
@@ -633,7 +635,9 @@ def _read_appositive(text: str, phrase: NounPhrase) -> None:
     if _APPOSITIVE_STOP.match(body) or body.split()[0].lower().endswith("ing"):
         return
     words = body.split()
-    if not any(_is_title_token(w) for w in words[:6]) and not _is_role_phrase(words[:6]):
+    if not any(_is_title_token(w) or w.lower() in ROLE_HEADS for w in words[:6]) and not (
+        _is_role_phrase(words[:6])
+    ):
         return
     # A trailing sentence-final period is punctuation, not part of the title; a leading
     # article is grammar ("a spokesman for ...").

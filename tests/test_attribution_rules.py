@@ -23,7 +23,9 @@ rule shows up as its own failing case:
 16. a passive question ("was asked by X, “…”") is the asker's, or nobody's;
 17-23. asides ("X, meanwhile, told"), possessives inside a name run, coordinated subjects,
     "but now said", party words and middle initials, an opening mark typed as closing, and
-    the objects of "told"/"thanked".
+    the objects of "told"/"thanked";
+24-27. lower-case organisations ("the company said"), a one-sentence lead-in paragraph,
+    "Will wrote", and an own attribution naming nobody ("it now says").
 
 A final property test checks that arbitrary attribution-shaped
 text never breaks the analysis and that every quotation's offsets hold.
@@ -213,6 +215,32 @@ RULE_CASES = [
     pytest.param(
         "Okafor thanked the crew “for their patience this winter.”",
         "their patience", "Okafor", None, "person", id="23-thanked-object",
+    ),
+    # 24. An organisation described in lower case is the one named before, if any.
+    pytest.param(
+        "The Harbour Ferry Company raised fares in May.\n\n"
+        "“We are reviewing every complaint,” the company said.",
+        "every complaint", "Harbour Ferry Company", None, "organisation", id="24-the-company",
+    ),
+    pytest.param(
+        "“No decision has been taken,” the ministry said in a statement.",
+        "No decision", "the ministry", None, "description", id="24-the-ministry",
+    ),
+    # 25. A one-sentence paragraph of reported speech introduces the quotation after it.
+    pytest.param(
+        "Councillor Dana Whitfield continued her attack on the plan.\n\n"
+        "“Eight years ago we were promised a bridge.”",
+        "promised a bridge", "Dana Whitfield", "Councillor", "person", id="25-lead-in-paragraph",
+    ),
+    # 26. A surname that is also a word ("Will") is still a name before its verb.
+    pytest.param(
+        "“The council has lost its nerve,” Will wrote in the Gazette.",
+        "lost its nerve", "Will", None, "person", id="26-will-wrote",
+    ),
+    # 27. An attribution of its own that names nobody known is not replaced by a guess.
+    pytest.param(
+        "Okafor spoke about the new timetable.\n\n“Every hour, every day,” it now says.",
+        "Every hour", None, None, None, id="27-unresolved-own-attribution",
     ),
 ]
 

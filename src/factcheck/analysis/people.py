@@ -68,7 +68,19 @@ DOCUMENT_HEADS = frozenset(
     ad ads commercial spot video letter memo filing brief editorial op-ed column article
     tweet release statement statements report reports poll survey study analysis complaint
     lawsuit ruling order platform website transcript document documents email emails message
-    post readout excerpts account book headline sign banner page site blog feed
+    post readout excerpts account book headline sign banner page site blog feed response
+    reply answer comments remarks words suit indictment motion
+    """.split()
+)
+# Lower-case nouns for an organisation described, not named ("the company said", "the
+# ministry said in a statement"): resolved to the organisation of that kind named earlier.
+ORGANISATION_HEADS = frozenset(
+    """
+    company firm agency ministry department government administration council committee board
+    court police union group office authority commission party embassy bureau operator
+    utility airline bank fund foundation institute university school hospital newspaper
+    network channel station club league association federation coalition alliance
+    organization organisation
     """.split()
 )
 # Lower-case nouns for an identifiable person or group described, not named ("the New York
@@ -79,7 +91,7 @@ ROLE_HEADS = frozenset(
     front-runner hopeful contender challenger incumbent actor actress singer rapper comedian
     musician filmmaker producer pastor rabbi imam priest reverend student teacher nurse
     surgeon neurosurgeon owner mother father son daughter wife husband niece nephew
-    grandmother grandfather widow family campaign team commuter rider passenger voter parent
+    grandmother grandfather widow family campaign team camp staff commuter rider passenger voter parent
     shopper driver farmer veteran retiree neighbour neighbor
     """.split()
 )
@@ -282,7 +294,7 @@ def phrase_before(text: str, end: int, floor: int = 0) -> NounPhrase | None:
     spans = [s for s in tokens_before(text, end) if s[0] >= floor]
     # Drop auxiliaries/adverbs between the subject and the verb.
     while spans and (
-        text[spans[-1][0] : spans[-1][1]].lower() in _SKIPPABLE
+        _is_skippable(text[spans[-1][0] : spans[-1][1]])
         or _is_adverb(text[spans[-1][0] : spans[-1][1]])
     ):
         spans.pop()
@@ -368,6 +380,16 @@ def _ends_person_name(words: list[str]) -> bool:
     return all(is_capitalised(w) and not _is_title_token(w) for w in last_two) and not (
         looks_like_organisation(" ".join(last_two))
     )
+
+
+def _is_skippable(word: str) -> bool:
+    """Auxiliaries, adverbs and times between a subject and its verb ("has also", "on
+    Monday"); in lower case, except the names of days ("Will wrote" is a person)."""
+    lower = word.lower()
+    return lower in _SKIPPABLE and (word.islower() or lower in _DAY_NAMES)
+
+
+_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _is_adverb(word: str) -> bool:
@@ -540,7 +562,9 @@ def _anonymous_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
         return NounPhrase("document", phrase_text, start, end)
     # "the governor", "Gary Johnson’s doctor": a described, identifiable person. "a senior
     # official", "sources", "two people familiar with": anonymous.
-    if (head_lower in TITLE_WORDS or head_lower in ROLE_HEADS) and head_lower not in _PLURAL_GENERIC and first not in (
+    if (
+        head_lower in TITLE_WORDS or head_lower in ROLE_HEADS or head_lower in ORGANISATION_HEADS
+    ) and head_lower not in _PLURAL_GENERIC and first not in (
         "a", "an", "one", "two", "three", "several", "some", "many", "other", "another"
     ):
         return NounPhrase("description", phrase_text, start, end)
@@ -551,7 +575,13 @@ _POSTMODIFIER_PREPOSITIONS = frozenset("in of for at from with on".split())
 
 
 def _is_head(word: str) -> bool:
-    return word in ANONYMOUS_HEADS or word in TITLE_WORDS or word in DOCUMENT_HEADS or word in ROLE_HEADS
+    return (
+        word in ANONYMOUS_HEADS
+        or word in TITLE_WORDS
+        or word in DOCUMENT_HEADS
+        or word in ROLE_HEADS
+        or word in ORGANISATION_HEADS
+    )
 
 
 _PLURAL_GENERIC = frozenset("officials sources people aides diplomats insiders".split())

@@ -80,6 +80,7 @@ def analyze_text(
     quotes: list[Quote] = []
     claims: list[Claim] = []
     previous_quote: Quote | None = None
+    paragraph_lead: tuple | None = None
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         paragraph_quotes = quotes_by_paragraph[p_index]
         sentences = split_sentences(body, p_start, p_end)
@@ -87,8 +88,10 @@ def analyze_text(
         intro = _colon_intro(body, paragraphs, p_index, attributor)
         signature = _dash_signature(body, paragraphs, p_index) if paragraph_quotes else None
         # The speaker of reported speech in the sentence just before, when that sentence
-        # quoted nothing: "Bystrom agreed. “Mainstream Republicans are …”".
-        lead_in: tuple | None = None
+        # quoted nothing: "Bystrom agreed. “Mainstream Republicans are …”". Across a paragraph
+        # break too, when the paragraph before quoted nothing ("Howard continued his
+        # remarks." / "“Eight years ago …”").
+        lead_in = paragraph_lead if p_index and not quotes_by_paragraph[p_index - 1] else None
         for s_start, s_end in sentences:
             claim_id = len(claims) + 1
             sentence_lead: tuple | None = None
@@ -115,10 +118,12 @@ def analyze_text(
                     phrase, how = signature, "— X"
                 if phrase is not None:
                     name, title, title_span = attributor.resolve(phrase)
-                if name is None and lead_in is not None and qspan.open_mark == s_start:
+                # An attribution of its own that names nobody known ("it now says") is not
+                # replaced by a guess from the sentences around.
+                if phrase is None and lead_in is not None and qspan.open_mark == s_start:
                     name, title, title_span, phrase = lead_in
                     how = "X said. “…”"
-                if name is None and previous_quote is not None and previous_quote.speaker:
+                if phrase is None and previous_quote is not None and previous_quote.speaker:
                     # A quotation that opens its sentence with no attribution of its own
                     # continues the speaker of the quotation just before it ("“A,” he said.
                     # “B.”"), in this paragraph or the previous one.
@@ -145,6 +150,9 @@ def analyze_text(
             claim = _make_claim(body, claim_id, s_start, s_end, p_index, claim_quotes)
             claim.speaker, claim.speaker_title = reported_speaker
             claims.append(claim)
+        # Only a one-sentence paragraph introduces the next one ("Howard continued his
+        # remarks."): the last sentence of a longer paragraph is usually about something else.
+        paragraph_lead = lead_in if len(sentences) == 1 else None
     _backfill_runs(quotes, body, paragraphs)
     first_speaker: dict[int, Quote] = {}
     for quote in quotes:

@@ -34,6 +34,7 @@ from factcheck.analysis.verbs import (
 from factcheck.analysis.people import (
     DOCUMENT_HEADS,
     NAME_STOP,
+    ORGANISATION_HEADS,
     PRONOUNS,
     ROLE_HEADS,
     TITLE_OPENERS,
@@ -313,6 +314,9 @@ class Attributor:
             # A new person introduced as the subject ("Keyia Scott can be heard ..."): a later
             # "she says" can refer to them.
             self._remember(NounPhrase("person", candidate, 0, 0), candidate)
+        elif looks_like_organisation(candidate) and len(candidate.split()) >= 2:
+            # "The Harbour Ferry Company raised fares": a later "the company said" is it.
+            self._remember(NounPhrase("organisation", candidate, 0, 0), candidate)
 
     def note_mentions(self, start: int, end: int) -> None:
         """Register people introduced by a title anywhere in a sentence ("President Joe
@@ -600,6 +604,14 @@ class Attributor:
         if phrase.kind == "description":
             # "the governor said": the person introduced earlier with that title, if any.
             head = phrase.name.split()[-1].lower()
+            if head in ORGANISATION_HEADS:
+                # "the company said": the organisation of that kind named earlier, if any.
+                for known in reversed(self.order):
+                    if self.people[known].kind == "organisation" and head in known.lower().split():
+                        phrase.kind = "organisation"
+                        self._remember(phrase, known)
+                        return known, None, None
+                return phrase.name, None, None
             for known in reversed(self.order):
                 person = self.people[known]
                 if any(head in t.lower().split() for t, _ in person.titles):

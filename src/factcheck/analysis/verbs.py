@@ -33,7 +33,7 @@ deride lambaste rip skewer bash assail excoriate condemn decry rebuke chastise c
 threaten recommend propose press implore appeal challenge question ponder reminisce comment
 affirm reaffirm swear guarantee forecast estimate rule interrupt volunteer concur
 rail rant grumble greet thank apologize apologise welcome congratulate blame
-beam smile grin start tout
+beam smile grin start tout riff indicate
 go_on fire_back shoot_back hit_back push_back point_out chime_in weigh_in
 lash_out sum_up spell_out cry_out speak_out put_it
 """.split()

@@ -220,6 +220,9 @@ class Attributor:
         self.order: dict[str, None] = {}
         self.by_token: dict[str, set[str]] = {}
         self.last_person: str | None = None
+        # When each name was last mentioned (a counter), for choosing between candidates.
+        self.last_seen: dict[str, int] = {}
+        self.clock = 0
 
     # -- people ---------------------------------------------------------------------------
     def _resolve_name(self, name: str) -> str:
@@ -229,18 +232,16 @@ class Attributor:
         tokens = name.split()
         candidates = self.by_token.get(tokens[0], set()) if tokens else set()
         best: str | None = None
-        best_rank = -1
-        ranks = None
+        best_rank = -2
         for known in candidates:
             person = self.people[known]
             known_tokens = known.split()
             if person.kind != "person" and len(tokens) == 1:
                 continue
             if len(tokens) < len(known_tokens) and all(t in known_tokens for t in tokens):
-                if ranks is None:
-                    ranks = {n: i for i, n in enumerate(self.order)}
-                rank = ranks.get(known, -1)
-                if best is None or rank > best_rank:
+                # The most recently mentioned wins ("Clinton" after Bill, then Hillary).
+                rank = self.last_seen.get(known, -1)
+                if rank > best_rank:
                     best, best_rank = known, rank
         return best or name
 
@@ -256,6 +257,8 @@ class Attributor:
             person = self._add_person(name, phrase.kind if phrase.kind != "pronoun" else "person")
         self.order.pop(name, None)
         self.order[name] = None
+        self.clock += 1
+        self.last_seen[name] = self.clock
         if person.kind == "person":
             self.last_person = name
         return person

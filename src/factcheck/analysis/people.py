@@ -91,8 +91,8 @@ ROLE_HEADS = frozenset(
     front-runner hopeful contender challenger incumbent actor actress singer rapper comedian
     musician filmmaker producer pastor rabbi imam priest reverend student teacher nurse
     surgeon neurosurgeon owner mother father son daughter wife husband niece nephew
-    grandmother grandfather widow family campaign team camp staff commuter rider passenger voter parent
-    shopper driver farmer veteran retiree neighbour neighbor
+    grandmother grandfather widow family campaign team camp staff commuter rider passenger
+    voter parent shopper driver farmer veteran retiree neighbour neighbor
     """.split()
 )
 NAME_PARTICLES = frozenset("de del della der di da du van von bin ibn al el la le st. st".split())
@@ -202,8 +202,9 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\b[^,“”\"]{0,120},\s*(?:als
 
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,24}\)\s*(?:also\s+|later\s+)?$")
 _ASIDE = re.compile(
-    r",\s*(?:meanwhile|however|too|though|also|instead|likewise|in particular|in turn|in response|"
-    r"for (?:his|her|their|its) part|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r",\s*(?:meanwhile|however|too|though|also|instead|likewise|in particular|in turn|"
+    r"in response|for (?:his|her|their|its) part|"
+    r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"in a statement|in an interview|in an email|in a tweet|in a letter),\s*$"
 )
 _TRAILING_COMMA = re.compile(r",\s*(?:also\s+|later\s+)?$")
@@ -264,7 +265,8 @@ def _appositive_before(text: str, floor: int, end: int) -> NounPhrase | None:
                 lead = re.match(r"(?:the|a|an)\s+", first, re.IGNORECASE)
                 title = first[lead.end() :] if lead else first
                 start = text.find(title, previous)
-                phrase.title, phrase.title_start, phrase.title_end = title, start, start + len(title)
+                phrase.title = title
+                phrase.title_start, phrase.title_end = start, start + len(title)
             return phrase
     return None
 
@@ -316,7 +318,9 @@ def phrase_before(text: str, end: int, floor: int = 0) -> NounPhrase | None:
     return _read_name_phrase(text, spans)
 
 
-def _name_of_organisation(text: str, spans: list[tuple[int, int]], words: list[str]) -> NounPhrase | None:
+def _name_of_organisation(
+    text: str, spans: list[tuple[int, int]], words: list[str]
+) -> NounPhrase | None:
     """"Jeffrey Lewis of the James Martin Center for Nonproliferation Studies": a person's
     name, then "of"/"at" and the organisation, which becomes the title."""
     for k, word in enumerate(words):
@@ -325,7 +329,8 @@ def _name_of_organisation(text: str, spans: list[tuple[int, int]], words: list[s
         tail = words[k + 1 :]
         if tail[0] == "the":
             tail = tail[1:]
-        if not tail or not all(is_capitalised(w) or w in ("of", "for", "and", "the", "&") for w in tail):
+        joined = ("of", "for", "and", "the", "&")
+        if not tail or not all(is_capitalised(w) or w in joined for w in tail):
             return None
         if not looks_like_organisation(" ".join(tail)) or not is_capitalised(tail[-1]):
             return None
@@ -394,7 +399,9 @@ _DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday
 
 def _is_adverb(word: str) -> bool:
     """"forcefully", "repeatedly": lower-case -ly words between a subject and its verb."""
-    return len(word) > 4 and word.endswith("ly") and word.islower() and word not in ("only", "early")
+    return (
+        len(word) > 4 and word.endswith("ly") and word.islower() and word not in ("only", "early")
+    )
 
 
 def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | None:
@@ -525,7 +532,10 @@ def _anonymous_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
             if word in _POSTMODIFIER_PREPOSITIONS and k > 0:
                 inner = text[spans[k - 1][0] : spans[k - 1][1]].lower().strip(".")
                 after = [text[a:b].lower() for a, b in spans[k + 1 :]]
-                if any(w in NAME_STOP and w not in ("the", "a", "an") or w.endswith("ly") for w in after):
+                if any(
+                    (w in NAME_STOP and w not in ("the", "a", "an")) or w.endswith("ly")
+                    for w in after
+                ):
                     return None  # "campaign for president while": a clause, not a phrase
                 if _is_head(inner):
                     phrase = _anonymous_phrase(text, spans[:k])

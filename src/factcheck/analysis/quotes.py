@@ -23,14 +23,6 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.analysis.model import Quote, Span, Speaker
-from factcheck.analysis.verbs import (
-    SPEECH_FORMS,
-    VERB,
-    VERB_AT,
-    VERB_PATTERN,
-    is_participle,
-    takes_object,
-)
 from factcheck.analysis.people import (
     DOCUMENT_HEADS,
     NAME_STOP,
@@ -38,15 +30,23 @@ from factcheck.analysis.people import (
     PRONOUNS,
     ROLE_HEADS,
     TITLE_OPENERS,
-    US_STATES,
-    looks_like_organisation,
     TITLE_WORDS,
+    US_STATES,
     NounPhrase,
     _is_role_phrase,
     _is_title_token,
+    looks_like_organisation,
     organisation_in_title,
     phrase_after,
     phrase_before,
+)
+from factcheck.analysis.verbs import (
+    SPEECH_FORMS,
+    VERB,
+    VERB_AT,
+    VERB_PATTERN,
+    is_participle,
+    takes_object,
 )
 
 # Words that open a sentence before its subject but are not names.
@@ -84,9 +84,15 @@ _DESCRIBED_SUBJECT = re.compile(
     r"\s*(?:[Tt]he|[Tt]his|[Tt]hat|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*[’']s)\s+"
     r"((?:[\w’'\-.]+\s+){0,5}[\w’'\-.]+)"
 )
-_CONJOINED_VERB = re.compile(r"(?:,\s*|\s)(?:but|and)\s+(?:(?:now|then|also|later|still|[a-z]+ly)\s+)*$")
+_CONJOINED_VERB = re.compile(
+    r"(?:,\s*|\s)(?:but|and)\s+(?:(?:now|then|also|later|still|[a-z]+ly)\s+)*$"
+)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$")
 _BY_AGENT = re.compile(r"\s+by\s+")
+_SPEAKER_KINDS = frozenset({"pronoun", "person", "anonymous", "description", "document"})
+_SUBJECT_KINDS = frozenset({"person", "organisation", "description", "document"})
+# What may stand before a sentence's subject: "Even China said", "Here’s Clinton in 1992:".
+_SUBJECT_LEADS = frozenset({"", "even", "but", "and", "then", "still", "the", "here’s"})
 _TOPIC_ONLY = re.compile(r"\s+(?:on|about|upon)\b")
 _POSSESSOR = re.compile(r"(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*[’']s")
 _COORDINATED = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,3}and")
@@ -130,7 +136,9 @@ def find_quotes(text: str, start: int, end: int, paragraph: int) -> list[QuoteSp
         ch = text[i]
         if ch == "“" and open_double is None and open_straight is None:
             open_double = i
-        elif ch == "“" and open_double is not None and not nested and _typed_as_closing(text, i, end):
+        elif ch == "“" and open_double is not None and not nested and _typed_as_closing(
+            text, i, end
+        ):
             # “It's unusual,“ said Noble - an opening mark typed where the closing belongs.
             found.append(QuoteSpan(open_double + 1, i, open_double, i, paragraph))
             open_double = None
@@ -311,8 +319,10 @@ class Attributor:
         resolved = self._resolve_name(candidate)
         if resolved in self.people:
             self._remember(NounPhrase(self.people[resolved].kind, resolved, 0, 0), resolved)
-        elif len(candidate.split()) in (2, 3) and not looks_like_organisation(candidate) and not any(
-            w.lower().rstrip(".") in _TITLE_SET for w in candidate.split()
+        elif (
+            len(candidate.split()) in (2, 3)
+            and not looks_like_organisation(candidate)
+            and not any(w.lower().rstrip(".") in _TITLE_SET for w in candidate.split())
         ):
             # A new person introduced as the subject ("Keyia Scott can be heard ..."): a later
             # "she says" can refer to them.
@@ -399,7 +409,9 @@ class Attributor:
             results.append((quote, found[0] if found else None, found[1] if found else "none"))
         return results
 
-    def _after_quote(self, masked: str, quote: QuoteSpan, end: int) -> tuple[NounPhrase, str] | None:
+    def _after_quote(
+        self, masked: str, quote: QuoteSpan, end: int
+    ) -> tuple[NounPhrase, str] | None:
         if quote.close_mark is None:
             return None
         pos = quote.close_mark + 1
@@ -417,7 +429,8 @@ class Attributor:
             if phrase is not None:
                 return phrase, "said X"
         named = None
-        if masked[quote.close_mark - 1] in ",?!" or masked[quote.close_mark + 1 : pos].startswith(","):
+        closed_by_comma = masked[quote.close_mark + 1 : pos].startswith(",")
+        if masked[quote.close_mark - 1] in ",?!" or closed_by_comma:
             named = self._name_appositive_verb(masked, pos, end)
         if named is not None:
             return named, "X said"
@@ -451,7 +464,8 @@ class Attributor:
             words = title.split()
             if any(_is_title_token(w) for w in words) or _is_role_phrase(words):
                 start = match.start(2) + match.group(2).find(title)
-                phrase.title, phrase.title_start, phrase.title_end = title, start, start + len(title)
+                phrase.title = title
+                phrase.title_start, phrase.title_end = start, start + len(title)
         return phrase
 
     def _verb_before(
@@ -534,16 +548,19 @@ class Attributor:
             before = masked[max(pos, verb.start() - 60) : verb.start()]
             if "," in before or verb.start() - pos < 60:
                 phrase = phrase_before(masked, verb.start(), floor=pos)
-                if phrase is not None and phrase.kind in ("pronoun", "person", "anonymous", "description", "document"):
+                if phrase is not None and phrase.kind in _SPEAKER_KINDS:
                     return phrase, "X said"
-                if masked[pos : verb.start()].rstrip().endswith(",") and not takes_object(verb.group()):
+                after_comma = masked[pos : verb.start()].rstrip().endswith(",")
+                if after_comma and not takes_object(verb.group()):
                     # "“…” for Clinton, said Kunin."
                     after = phrase_after(masked, _skip_spaces(masked, verb.end()), end)
                     if after is not None and after.kind in ("person", "anonymous", "description"):
                         return after, "said X"
         return None
 
-    def _sentence_subject(self, masked: str, start: int, limit: int) -> tuple[NounPhrase, str] | None:
+    def _sentence_subject(
+        self, masked: str, start: int, limit: int
+    ) -> tuple[NounPhrase, str] | None:
         """A quotation embedded in the writer's own sentence with no speech verb ("Reid has
         gone after Trump as a “human leech”", "Even China said it was “resolutely opposed”")
         belongs to the sentence's subject, when that is a name or a described person."""
@@ -557,7 +574,7 @@ class Attributor:
             if not match:
                 return None
             phrase = phrase_before(masked, match.end(1), floor=start)
-        if phrase is None or phrase.kind not in ("person", "organisation", "description", "document") and not (
+        if phrase is None or phrase.kind not in _SUBJECT_KINDS and not (
             phrase.kind == "pronoun" and phrase.name.lower() in ("he", "she")
         ):
             return None
@@ -565,15 +582,15 @@ class Attributor:
             return None  # "Adding, “…”": a participle opening the sentence, not a name
         first = phrase.title_start if phrase.title_start is not None else phrase.name_start
         lead = masked[start:first].strip()
-        if _COORDINATED.fullmatch(lead):
-            # "Trump and Ryan issued a statement …": both, described together.
+        # "Trump and Ryan issued a statement …": both, described together. "Yildirim's
+        # LinkedIn page lists him as “…”": the possessor's thing speaks.
+        widened = "description" if _COORDINATED.fullmatch(lead) else None
+        widened = "document" if widened is None and _POSSESSOR.fullmatch(lead) else widened
+        if widened is not None:
             begin = start + (len(masked[start:first]) - len(masked[start:first].lstrip()))
-            return NounPhrase("description", masked[begin : phrase.name_end], begin, phrase.name_end), "subject"
-        if _POSSESSOR.fullmatch(lead):
-            # "Yildirim's LinkedIn page lists him as “…”": the possessor's thing speaks.
-            begin = start + (len(masked[start:first]) - len(masked[start:first].lstrip()))
-            return NounPhrase("document", masked[begin : phrase.name_end], begin, phrase.name_end), "subject"
-        if lead.lower().replace("'", "’") not in ("", "even", "but", "and", "then", "still", "the", "here’s"):
+            text = masked[begin : phrase.name_end]
+            return NounPhrase(widened, text, begin, phrase.name_end), "subject"
+        if lead.lower().replace("'", "’") not in _SUBJECT_LEADS:
             return None
         return phrase, "subject"
 
@@ -652,7 +669,7 @@ def _described_head_end(masked: str, start: int, limit: int) -> int | None:
     if not match:
         return None
     words = list(re.finditer(r"[\w’'\-.]+", match.group(1)))
-    for here, after in zip(words, words[1:]):
+    for here, after in zip(words, words[1:], strict=False):
         if after.group()[0].islower() and _is_subject_head(here.group().lower()) and (
             not _is_subject_head(after.group().lower())
         ):
@@ -732,7 +749,7 @@ def skip_fronted(text: str, start: int, limit: int) -> int:
         comma = text.find(",", pos, min(limit, pos + 140))
         # Quotations may sit inside the fronted phrase ("Acknowledging that Trump “says a
         # lot”, Allen ..."), paragraph breaks may not.
-        if comma < 0 or "\n" in text[pos:comma] or (text[pos:comma].count("·") and comma - pos > 139):
+        if comma < 0 or "\n" in text[pos:comma]:
             break
         pos = comma + 1
         # "in Salem, New Hampshire, Trump …": the state after the town is still fronted.

@@ -82,7 +82,8 @@ _BASE_FORM_OK = frozenset(
 # Inflected forms that are mostly nouns or adjectives in news prose.
 _NOT_VERBS = frozenset(
     """
-    states texts messages questions charges appeals comments objects protests rules estimates estimated
+    states texts messages questions charges appeals comments objects protests rules estimates
+    estimated
     forecasts thanks cheers presses posts emails echoes cries booms thunders roars chants
     volunteers challenges attacks praises blasts blames hails welcomes pens sums
     """.split()

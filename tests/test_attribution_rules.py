@@ -25,7 +25,9 @@ rule shows up as its own failing case:
     "but now said", party words and middle initials, an opening mark typed as closing, and
     the objects of "told"/"thanked";
 24-27. lower-case organisations ("the company said"), a one-sentence lead-in paragraph,
-    "Will wrote", and an own attribution naming nobody ("it now says").
+    "Will wrote", and an own attribution naming nobody ("it now says");
+28. organisations named across "of"/"and" ("the Bank of Eastpoint"), a role before a name
+    between commas ("The Harbour Minister, Ruth Adeyemi, told"), honorifics ("Ms Adeyemi").
 
 A final property test checks that arbitrary attribution-shaped
 text never breaks the analysis and that every quotation's offsets hold.
@@ -236,6 +238,27 @@ RULE_CASES = [
     pytest.param(
         "“The council has lost its nerve,” Will wrote in the Gazette.",
         "lost its nerve", "Will", None, "person", id="26-will-wrote",
+    ),
+    # 28. Organisations named across "of"/"and"; a role before a name between commas; an
+    # honorific is a form of address, not a title.
+    pytest.param(
+        "“We are watching the harbour closely,” the Bank of Eastpoint said.",
+        "watching the harbour", "Bank of Eastpoint", None, "organisation", id="28-bank-of",
+    ),
+    pytest.param(
+        "“Nobody was told,” the Department of Transport and Ports said.",
+        "Nobody was told", "Department of Transport and Ports", None, "organisation",
+        id="28-department-of-and",
+    ),
+    pytest.param(
+        "The Harbour Minister, Ruth Adeyemi, told councillors: “The ferry will run.”",
+        "ferry will run", "Ruth Adeyemi", "Harbour Minister", "person", id="28-role-before-name",
+    ),
+    pytest.param(
+        "Harbour Minister Ruth Adeyemi opened the pier.\n\n"
+        "“This is a shambles,” said Mr Okafor, the opposition leader. “It is late,” said Ms "
+        "Adeyemi.",
+        "It is late", "Ruth Adeyemi", "Harbour Minister", "person", id="28-honorific",
     ),
     # 27. An attribution of its own that names nobody known is not replaced by a guess.
     pytest.param(

@@ -231,6 +231,21 @@ def _appositive_before(text: str, floor: int, end: int) -> NounPhrase | None:
         named = phrase_before(text, comma, floor=previous + 1)
         if named is not None and named.kind == "person" and len(named.name.split()) >= 2:
             if named.name_start - previous <= 3:
+                if named.title is None:
+                    # "The Prime Minister, Rishi Sunak, told": the role before the name.
+                    role = phrase_before(text, previous, floor)
+                    if role is not None and (
+                        role.kind == "description"
+                        or (role.kind == "person" and any(map(_is_title_token, role.name.split())))
+                    ):
+                        begin = min(role.name_start, role.title_start or role.name_start)
+                        title = re.sub(
+                            r"^(?:the|a|an|his|her|their|its)\s+", "",
+                            text[begin : role.name_end], flags=re.IGNORECASE,
+                        )
+                        named.title = title
+                        named.title_end = role.name_end
+                        named.title_start = role.name_end - len(title)
                 return named
     # Up to two more commas back: the appositive(s) between the name and the verb.
     bounds = [comma]
@@ -404,6 +419,28 @@ def _is_adverb(word: str) -> bool:
     )
 
 
+_JOINERS = frozenset({"of", "and", "for", "&"})
+
+
+def _organisation_start(words: list[str], i: int) -> int:
+    """Where a name ending at the last word starts when it continues an organisation's
+    name across "of"/"and": "the Bank of England", "the Department of Health and Human
+    Services" (not "Secretary of State Antony Blinken": a title, not an organisation)."""
+    if i < 2 or i >= len(words) or words[i - 1] not in _JOINERS:
+        return i
+    k = i
+    while k > 0 and (is_capitalised(words[k - 1]) or words[k - 1] in _JOINERS):
+        if _is_title_token(words[k - 1]) or words[k - 1].lower() in NAME_STOP - _JOINERS:
+            return i
+        k -= 1
+    while k < i and words[k] in _JOINERS:
+        k += 1
+    run = words[k:]
+    if k < i and run[0].lower().strip(".") in ORGANISATION_WORDS | ORGANISATION_HEADS:
+        return k
+    return i
+
+
 def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | None:
     words = [text[a:b] for a, b in spans]
     named = _name_of_organisation(text, spans, words)
@@ -421,6 +458,7 @@ def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
             break  # "the Zionist Union Party’s Nachman Shai": the possessive is the title
             # ("Here’s Clinton" stops too: "here" is a clause word)
         i -= 1
+    i = _organisation_start(words, i)
     name_words = words[i:]
     if not name_words:
         return _anonymous_phrase(text, spans)
@@ -435,8 +473,11 @@ def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
     # "Speaker of the House Paul Ryan": an organisation word opening a three-word run
     # belongs to the title.
     shifted = i
-    while len(name_words) > 2 and name_words[0].lower().strip(".’'") in TITLE_OPENERS and not (
-        looks_like_organisation(" ".join(name_words[1:]))
+    while (
+        len(name_words) > 2
+        and name_words[0].lower().strip(".’'") in TITLE_OPENERS
+        and not looks_like_organisation(" ".join(name_words[1:]))
+        and not any(w in _JOINERS for w in name_words)  # "Bank of England" is one name
     ):
         i += 1
         name_words = words[i:]
@@ -466,6 +507,8 @@ def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
             if lower in ("former", "acting", "deputy") or lower.startswith("then"):
                 j -= 1
             break
+        if lower in HONORIFICS:
+            break  # "Mr Starmer": a form of address, not a title
         if lower in NAME_STOP and lower not in ("of", "for", "and"):
             break  # "But Sen. Durbin": a clause word, not part of the title
         if lower in ("and", "&") and j >= 2 and _ends_person_name(words[: j - 1]):

@@ -27,7 +27,9 @@ rule shows up as its own failing case:
 24-27. lower-case organisations ("the company said"), a one-sentence lead-in paragraph,
     "Will wrote", and an own attribution naming nobody ("it now says");
 28. organisations named across "of"/"and" ("the Bank of Eastpoint"), a role before a name
-    between commas ("The Harbour Minister, Ruth Adeyemi, told"), honorifics ("Ms Adeyemi").
+    between commas ("The Harbour Minister, Ruth Adeyemi, told"), honorifics ("Ms Adeyemi");
+29. "it called" in a sentence about an organisation; "he" after a subject introduced in an
+    appositive ("Her rival, councillor Ben Ashe, disagreed. He said ...").
 
 A final property test checks that arbitrary attribution-shaped
 text never breaks the analysis and that every quotation's offsets hold.
@@ -259,6 +261,19 @@ RULE_CASES = [
         "“This is a shambles,” said Mr Okafor, the opposition leader. “It is late,” said Ms "
         "Adeyemi.",
         "It is late", "Ruth Adeyemi", "Harbour Minister", "person", id="28-honorific",
+    ),
+    # 29. "it" in a sentence whose subject is an organisation or a described one is that
+    # subject; "He said" after "Her rival, councillor Ben Ashe, disagreed." is Ashe.
+    pytest.param(
+        "PORTVILLE (Reuters) - The island's largest ferry operator said on Tuesday it would cut "
+        "80 jobs, blaming what it called “a collapse in demand.”",
+        "collapse in demand", "The island's largest ferry operator", None, "description",
+        id="29-it-called",
+    ),
+    pytest.param(
+        "Mayor Ruth Adeyemi defended the plan, she said.\n\n"
+        "Her rival, councillor Ben Ashe, disagreed. He said the plan would “bankrupt the town.”",
+        "bankrupt the town", "Ben Ashe", "councillor", "person", id="29-he-after-appositive",
     ),
     # 27. An attribution of its own that names nobody known is not replaced by a guess.
     pytest.param(

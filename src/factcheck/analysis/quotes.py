@@ -72,6 +72,7 @@ _NAME_APPOSITIVE_VERB = re.compile(
     r"([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}),\s+([^,;:“”\"·\n]{1,150}),\s+"
     r"(?:(?:also|later|then|had|has|have|would|will)\s+)?" + f"(?={VERB_PATTERN}\\b)"
 )
+_DETERMINERS = frozenset("the a an this that these those his her their its my our your".split())
 _STATE_AFTER_TOWN = re.compile(r"\s*([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}),")
 _TITLE_SET = frozenset(w.rstrip(".") for w in TITLE_WORDS) | {"predecessor", "successor", "leader"}
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]+)+")
@@ -286,6 +287,15 @@ class Attributor:
             if gender and person.gender and person.gender != gender:
                 continue
             return known
+        # Nobody spoken of fits: someone only mentioned with a title ("her rival, councillor
+        # Ben Ashe, ... He said"), the latest first.
+        for known in reversed(self.people):
+            person = self.people[known]
+            if known in self.order or person.kind != "person":
+                continue
+            if gender and person.gender and person.gender != gender:
+                continue
+            return known
         return None
 
     def note_subject(self, start: int, end: int) -> None:
@@ -298,8 +308,13 @@ class Attributor:
         self._note_subject_at(main, end)
 
     def _note_subject_at(self, start: int, end: int) -> None:
+        # "Her rival, councillor Ben Ashe, disagreed": a lower-case title may open the subject.
+        role = re.match(r"\s*([a-z][\w\-]*)\s+(?=[A-Z])", self.masked[start:end])
+        if role and role.group(1).rstrip(".") in _TITLE_SET:
+            start += role.end()
         head = re.match(
-            r"\s*([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})\s+[a-z]", self.masked[start:end]
+            r"\s*([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})(?:\s+[a-z]|,)",
+            self.masked[start:end],
         )
         if not head:
             return
@@ -404,6 +419,14 @@ class Attributor:
                 found = sentence_phrase
             if found is None and quote.open_mark > sentence_start:
                 found = self._sentence_subject(masked, sentence_start, quote.open_mark)
+            elif found is not None and found[0] is not None and _is_thing_pronoun(found[0]):
+                # "Britain's largest ferry operator said ... blaming what it called “…”": "it"
+                # is the sentence's subject when that is an organisation or a described one.
+                subject = self._sentence_subject(masked, sentence_start, quote.open_mark)
+                if subject is not None and subject[0].kind in _THING_KINDS and (
+                    subject[0].name_start < found[0].name_start
+                ):
+                    found = (subject[0], found[1])
             if found is not None:
                 sentence_phrase = found
             results.append((quote, found[0] if found else None, found[1] if found else "none"))
@@ -662,6 +685,13 @@ class Attributor:
         return out
 
 
+_THING_KINDS = frozenset({"organisation", "description", "document"})
+
+
+def _is_thing_pronoun(phrase: NounPhrase) -> bool:
+    return phrase.kind == "pronoun" and phrase.name.lower() in ("it", "they")
+
+
 def _described_head_end(masked: str, start: int, limit: int) -> int | None:
     """Where the head noun of a described subject ends: "The Florida senator| likes",
     "The court order| released Friday said", "Ryan’s campaign| shrugged off"."""
@@ -680,7 +710,12 @@ def _described_head_end(masked: str, start: int, limit: int) -> int | None:
 def _is_subject_head(word: str) -> bool:
     """A noun that makes "The Florida senator" / "Ryan’s campaign" / "The Rove ad" a
     described speaker."""
-    return word in _TITLE_SET or word in ROLE_HEADS or word in DOCUMENT_HEADS
+    return (
+        word in _TITLE_SET
+        or word in ROLE_HEADS
+        or word in DOCUMENT_HEADS
+        or word in ORGANISATION_HEADS
+    )
 
 
 def _skip_spaces(text: str, pos: int) -> int:
@@ -730,6 +765,8 @@ def _opens_fronted(word: str, next_word: str) -> bool:
     adverbial rather than its subject? "In …", "Speaking to …", "Asked about …", "Shortly
     after …" do; "King said", "Kelly charged", "Ahmed told" do not."""
     lower = word.lower()
+    if lower in _DETERMINERS:
+        return False  # "The island's largest operator said ...": the subject itself
     if lower in _FRONT_OPENERS or lower in NAME_STOP:
         return True
     if len(word) < 5 or not next_word or not next_word[0].islower() or VERB_AT.fullmatch(next_word):

@@ -29,7 +29,9 @@ rule shows up as its own failing case:
 28. organisations named across "of"/"and" ("the Bank of Eastpoint"), a role before a name
     between commas ("The Harbour Minister, Ruth Adeyemi, told"), honorifics ("Ms Adeyemi");
 29. "it called" in a sentence about an organisation; "he" after a subject introduced in an
-    appositive ("Her rival, councillor Ben Ashe, disagreed. He said ...").
+    appositive ("Her rival, councillor Ben Ashe, disagreed. He said ...");
+30. ages and occupations in appositives ("Priya Shah, 45, a teacher"), a role then the name
+    after the verb ("said the opposition's transport spokesperson, Louise Haigh").
 
 A final property test checks that arbitrary attribution-shaped
 text never breaks the analysis and that every quotation's offsets hold.
@@ -274,6 +276,24 @@ RULE_CASES = [
         "Mayor Ruth Adeyemi defended the plan, she said.\n\n"
         "Her rival, councillor Ben Ashe, disagreed. He said the plan would “bankrupt the town.”",
         "bankrupt the town", "Ben Ashe", "councillor", "person", id="29-he-after-appositive",
+    ),
+    # 30. Ages and occupations in appositives; a role, then the name, after "said".
+    pytest.param(
+        "“It feels like we are being punished,” says Priya Shah, 45, a teacher from Eastpoint.",
+        "being punished", "Priya Shah", "teacher from Eastpoint", "person", id="30-age-then-role",
+    ),
+    pytest.param(
+        "Tom Reid, 38, a fisherman, said: “Nobody asked us.”",
+        "Nobody asked us", "Tom Reid", "fisherman", "person", id="30-age-role-before-verb",
+    ),
+    pytest.param(
+        "“That is simply not true,” said the opposition’s transport spokesperson, Louise Haigh.",
+        "simply not true", "Louise Haigh", "opposition’s transport spokesperson", "person",
+        id="30-role-then-name",
+    ),
+    pytest.param(
+        "The minister, speaking to reporters in Westport, said the ferry was “safe and reliable.”",
+        "safe and reliable", "The minister", None, "description", id="30-described-participle",
     ),
     # 27. An attribution of its own that names nobody known is not replaced by a guess.
     pytest.param(

@@ -92,7 +92,10 @@ ROLE_HEADS = frozenset(
     musician filmmaker producer pastor rabbi imam priest reverend student teacher nurse
     surgeon neurosurgeon owner mother father son daughter wife husband niece nephew
     grandmother grandfather widow family campaign team camp staff commuter rider passenger
-    voter parent shopper driver farmer veteran retiree neighbour neighbor
+    voter parent shopper driver farmer veteran retiree neighbour neighbor fisherman builder
+    plumber electrician mechanic engineer accountant architect chef waiter waitress cleaner
+    carer caregiver baker shopkeeper trader vendor clerk cashier miner pilot sailor soldier
+    firefighter paramedic pharmacist pensioner homeowner tenant landlord
     """.split()
 )
 NAME_PARTICLES = frozenset("de del della der di da du van von bin ibn al el la le st. st".split())
@@ -269,21 +272,40 @@ def _appositive_before(text: str, floor: int, end: int) -> NounPhrase | None:
             or (words[0].islower() and words[0].endswith("ing"))
             or words[0] in ("both", "each", "all")
         )
-        if phrase is not None and phrase.kind in ("person", "organisation") and (
+        # "The minister, speaking to reporters, said": a described speaker too.
+        kinds = ("person", "organisation", "description") if described else ("person",)
+        if phrase is not None and phrase.kind in kinds and (
             (phrase.kind == "person" and len(phrase.name.split()) >= 2) or described
         ):
             if _CLAUSE.match(first):
                 # "in Salem, New Hampshire, Trump went after Bush, calling": a clause with
                 # its own subject, not a description of the name before it.
                 return None
-            if words and (any(_is_title_token(w) for w in words[:8]) or _is_role_phrase(words)):
-                lead = re.match(r"(?:the|a|an)\s+", first, re.IGNORECASE)
-                title = first[lead.end() :] if lead else first
-                start = text.find(title, previous)
-                phrase.title = title
-                phrase.title_start, phrase.title_end = start, start + len(title)
+            if phrase.kind != "description":
+                # "Tom Reid, 38, a fisherman, said": the first description that names a role.
+                for a, b in zip(bounds[-1:0:-1], bounds[-2::-1], strict=False):
+                    if _set_title(text, phrase, a + 1, b):
+                        break
             return phrase
     return None
+
+
+def _set_title(text: str, phrase: NounPhrase, start: int, end: int) -> bool:
+    """Make ``text[start:end]`` (an appositive, "a public health expert at Eastpoint
+    University") the phrase's title if it names a role; say whether it did."""
+    first = text[start:end].strip()
+    words = first.split()
+    if not words or not (
+        any(_is_title_token(w) or _is_head(w.lower().strip(".,")) for w in words[:8])
+        or _is_role_phrase(words)
+    ):
+        return False
+    lead = re.match(r"(?:the|a|an)\s+", first, re.IGNORECASE)
+    title = first[lead.end() :] if lead else first
+    begin = text.find(title, start)
+    phrase.title = title
+    phrase.title_start, phrase.title_end = begin, begin + len(title)
+    return True
 
 
 def phrase_before(text: str, end: int, floor: int = 0) -> NounPhrase | None:
@@ -682,6 +704,16 @@ def phrase_after(text: str, start: int, limit: int | None = None) -> NounPhrase 
     phrase = _read_name_phrase(text, spans) if spans else None
     if phrase is None:
         return _anonymous_after(text, spans)
+    if phrase.kind == "description":
+        # "said Labour’s transport spokesperson, Louise Haigh": the role, then the name.
+        named = _NAME_AFTER_ROLE.match(text, phrase.name_end)
+        if named:
+            lead = re.match(r"(?:the|a|an)\s+", phrase.name, re.IGNORECASE)
+            offset = lead.end() if lead else 0
+            return NounPhrase(
+                "person", named.group(1), named.start(1), named.end(1),
+                phrase.name[offset:], phrase.name_start + offset, phrase.name_end,
+            )
     if phrase.title is None:
         _read_appositive(text, phrase)
     return phrase
@@ -701,6 +733,10 @@ def _anonymous_after(text: str, spans: list[tuple[int, int]]) -> NounPhrase | No
     return None
 
 
+_NAME_AFTER_ROLE = re.compile(
+    r",\s+((?:[A-Z][\w’'\-]*\.?\s+){1,2}[A-Z][\w’'\-]+)(?=\s*(?:[,.;:]|$))"
+)
+_AGE = re.compile(r",\s+\d{1,3}(?=,)")
 _APPOSITIVE = re.compile(r",\s+((?:the |a |an )?[^,.;\n“”\"]{3,160})")
 _APPOSITIVE_STOP = re.compile(
     r"^(?:who|which|that|adding|saying|noting|according|as|and|but|in a|on|at a|during|after|"
@@ -711,14 +747,16 @@ _APPOSITIVE_STOP = re.compile(
 
 def _read_appositive(text: str, phrase: NounPhrase) -> None:
     """Attach ", associate professor of ... at X" after a name as its title."""
-    match = _APPOSITIVE.match(text, phrase.name_end)
+    age = _AGE.match(text, phrase.name_end)
+    # "says Priya Shah, 45, a teacher from Eastpoint": the age, then the description.
+    match = _APPOSITIVE.match(text, age.end() if age else phrase.name_end)
     if not match:
         return
     body = match.group(1).rstrip()
     if _APPOSITIVE_STOP.match(body) or body.split()[0].lower().endswith("ing"):
         return
     words = body.split()
-    if not any(_is_title_token(w) or w.lower() in ROLE_HEADS for w in words[:6]) and not (
+    if not any(_is_title_token(w) or _is_head(w.lower()) for w in words[:6]) and not (
         _is_role_phrase(words[:6])
     ):
         return

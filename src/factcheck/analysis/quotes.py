@@ -419,7 +419,7 @@ class Attributor:
                 found = sentence_phrase
             if found is None and quote.open_mark > sentence_start:
                 found = self._sentence_subject(masked, sentence_start, quote.open_mark)
-            elif found is not None and found[0] is not None and _is_thing_pronoun(found[0]):
+            elif found is not None and _is_thing_pronoun(found[0]):
                 # "Britain's largest ferry operator said ... blaming what it called “…”": "it"
                 # is the sentence's subject when that is an organisation or a described one.
                 subject = self._sentence_subject(masked, sentence_start, quote.open_mark)

@@ -114,6 +114,10 @@ NAME_STOP = frozenset(
     his her their its my our your
     """.split()
 )
+# Heads of a speaker described rather than named: a role, a document, an organisation.
+DESCRIBED_HEADS = ROLE_HEADS | DOCUMENT_HEADS | ORGANISATION_HEADS
+# First words of an organisation's name that runs on across "of"/"and" ("Bank of England").
+_ORGANISATION_OPENERS = ORGANISATION_WORDS | ORGANISATION_HEADS
 # US states and their AP abbreviations, for "Salem, New Hampshire," and "(D-Calif.)".
 US_STATES = frozenset(
     word.replace("_", " ")
@@ -155,7 +159,7 @@ def is_capitalised(token: str) -> bool:
     return bool(_CAPITALISED.match(token))
 
 
-def _is_title_token(token: str) -> bool:
+def is_title_token(token: str) -> bool:
     return token.lower().strip(".,") in TITLE_WORDS or token.lower() in TITLE_WORDS
 
 
@@ -239,7 +243,7 @@ def _appositive_before(text: str, floor: int, end: int) -> NounPhrase | None:
                     role = phrase_before(text, previous, floor)
                     if role is not None and (
                         role.kind == "description"
-                        or (role.kind == "person" and any(map(_is_title_token, role.name.split())))
+                        or (role.kind == "person" and any(map(is_title_token, role.name.split())))
                     ):
                         begin = min(role.name_start, role.title_start or role.name_start)
                         title = re.sub(
@@ -267,7 +271,7 @@ def _appositive_before(text: str, floor: int, end: int) -> NounPhrase | None:
             or words[0].endswith(("’s", "'s"))
             or words[0].isdigit()
             # "Lapp, executive director of the Harbour Trust, said": a role in lower case.
-            or (words[0].islower() and any(_is_title_token(w) for w in words[:4]))
+            or (words[0].islower() and any(is_title_token(w) for w in words[:4]))
             # "Durbin (D-Ill.), noting the size of ..., said", "Moore, both Republicans, said"
             or (words[0].islower() and words[0].endswith("ing"))
             or words[0] in ("both", "each", "all")
@@ -296,8 +300,8 @@ def _set_title(text: str, phrase: NounPhrase, start: int, end: int) -> bool:
     first = text[start:end].strip()
     words = first.split()
     if not words or not (
-        any(_is_title_token(w) or _is_head(w.lower().strip(".,")) for w in words[:8])
-        or _is_role_phrase(words)
+        any(is_title_token(w) or _is_head(w.lower().strip(".,")) for w in words[:8])
+        or is_role_phrase(words)
     ):
         return False
     lead = re.match(r"(?:the|a|an)\s+", first, re.IGNORECASE)
@@ -377,7 +381,7 @@ def _name_of_organisation(
         name_words = words[j:k]
         if len(name_words) < 2 or (j > 0 and is_capitalised(words[j - 1])):
             return None
-        if any(_is_title_token(w) or w.lower() in NAME_STOP for w in name_words):
+        if any(is_title_token(w) or w.lower() in NAME_STOP for w in name_words):
             return None
         if looks_like_organisation(" ".join(name_words)):
             return None
@@ -419,7 +423,7 @@ def _ends_person_name(words: list[str]) -> bool:
     if len(words) < 2:
         return False
     last_two = words[-2:]
-    return all(is_capitalised(w) and not _is_title_token(w) for w in last_two) and not (
+    return all(is_capitalised(w) and not is_title_token(w) for w in last_two) and not (
         looks_like_organisation(" ".join(last_two))
     )
 
@@ -452,13 +456,13 @@ def _organisation_start(words: list[str], i: int) -> int:
         return i
     k = i
     while k > 0 and (is_capitalised(words[k - 1]) or words[k - 1] in _JOINERS):
-        if _is_title_token(words[k - 1]) or words[k - 1].lower() in NAME_STOP - _JOINERS:
+        if is_title_token(words[k - 1]) or words[k - 1].lower() in NAME_STOP - _JOINERS:
             return i
         k -= 1
     while k < i and words[k] in _JOINERS:
         k += 1
     run = words[k:]
-    if k < i and run[0].lower().strip(".") in ORGANISATION_WORDS | ORGANISATION_HEADS:
+    if k < i and run[0].lower().strip(".") in _ORGANISATION_OPENERS:
         return k
     return i
 
@@ -474,7 +478,7 @@ def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
         is_capitalised(words[i - 1])
         or (words[i - 1].lower() in NAME_PARTICLES and i < len(words) and i - 1 > 0)
     ):
-        if _is_title_token(words[i - 1]) and i < len(words):
+        if is_title_token(words[i - 1]) and i < len(words):
             break
         if words[i - 1].endswith(("’s", "'s")) and i < len(words):
             break  # "the Zionist Union Party’s Nachman Shai": the possessive is the title
@@ -485,7 +489,7 @@ def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
     if not name_words:
         return _anonymous_phrase(text, spans)
     # A title word at the start of the capitalised run ("President Joe Biden").
-    while name_words and _is_title_token(name_words[0]) and len(name_words) > 1:
+    while name_words and is_title_token(name_words[0]) and len(name_words) > 1:
         i += 1
         name_words = words[i:]
     # Honorifics are not part of the name ("Mr. Trump" -> "Trump").
@@ -535,7 +539,7 @@ def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
             break  # "But Sen. Durbin": a clause word, not part of the title
         if lower in ("and", "&") and j >= 2 and _ends_person_name(words[: j - 1]):
             break  # "leader Phil Berger and House Speaker Tim Moore": another person
-        if is_capitalised(word) or _is_title_token(word) or lower in ("of", "for", "and", "&"):
+        if is_capitalised(word) or is_title_token(word) or lower in ("of", "for", "and", "&"):
             j -= 1
             continue
         if "-" in word or lower.endswith(("al", "an", "ese", "ish", "ic")) and j < i:
@@ -552,8 +556,8 @@ def _read_name_phrase(text: str, spans: list[tuple[int, int]]) -> NounPhrase | N
         j += 1
         title_words = words[j:i]
     if title_words and (
-        any(_is_title_token(w) for w in title_words)
-        or _is_role_phrase(title_words)
+        any(is_title_token(w) for w in title_words)
+        or is_role_phrase(title_words)
         or i > shifted  # "House Republican Thomas Massie"
     ):
         t_start, t_end = spans[j][0], spans[i - 1][1]
@@ -579,7 +583,7 @@ _SKIPPABLE = frozenset(
 )
 
 
-def _is_role_phrase(words: list[str]) -> bool:
+def is_role_phrase(words: list[str]) -> bool:
     return any(w.lower() in _ROLE_NOUNS for w in words)
 
 
@@ -650,13 +654,9 @@ _POSTMODIFIER_PREPOSITIONS = frozenset("in of for at from with on".split())
 
 
 def _is_head(word: str) -> bool:
-    return (
-        word in ANONYMOUS_HEADS
-        or word in TITLE_WORDS
-        or word in DOCUMENT_HEADS
-        or word in ROLE_HEADS
-        or word in ORGANISATION_HEADS
-    )
+    """A noun that can head a speaker phrase: a title, a role, a document, an organisation or
+    an anonymous source."""
+    return word in ANONYMOUS_HEADS or word in TITLE_WORDS or word in DESCRIBED_HEADS
 
 
 _PLURAL_GENERIC = frozenset("officials sources people aides diplomats insiders".split())
@@ -756,8 +756,8 @@ def _read_appositive(text: str, phrase: NounPhrase) -> None:
     if _APPOSITIVE_STOP.match(body) or body.split()[0].lower().endswith("ing"):
         return
     words = body.split()
-    if not any(_is_title_token(w) or _is_head(w.lower()) for w in words[:6]) and not (
-        _is_role_phrase(words[:6])
+    if not any(is_title_token(w) or _is_head(w.lower()) for w in words[:6]) and not (
+        is_role_phrase(words[:6])
     ):
         return
     # A trailing sentence-final period is punctuation, not part of the title; a leading
@@ -790,7 +790,7 @@ def organisation_in_title(title: str | None) -> str | None:
                 return " ".join(caps)
     caps = _leading_capitalised(words)
     if caps and looks_like_organisation(" ".join(caps)):
-        while caps and _is_title_token(caps[-1]):
+        while caps and is_title_token(caps[-1]):
             caps.pop()
         return " ".join(caps) or None
     return None

@@ -24,17 +24,16 @@ from dataclasses import dataclass, field
 
 from factcheck.analysis.model import Quote, Span, Speaker
 from factcheck.analysis.people import (
-    DOCUMENT_HEADS,
+    DESCRIBED_HEADS,
     NAME_STOP,
     ORGANISATION_HEADS,
     PRONOUNS,
-    ROLE_HEADS,
     TITLE_OPENERS,
     TITLE_WORDS,
     US_STATES,
     NounPhrase,
-    _is_role_phrase,
-    _is_title_token,
+    is_role_phrase,
+    is_title_token,
     looks_like_organisation,
     organisation_in_title,
     phrase_after,
@@ -485,7 +484,7 @@ class Attributor:
             lead = re.match(r"(?:the|a|an)\s+", body, re.IGNORECASE)
             title = body[lead.end() :] if lead else body
             words = title.split()
-            if any(_is_title_token(w) for w in words) or _is_role_phrase(words):
+            if any(is_title_token(w) for w in words) or is_role_phrase(words):
                 start = match.start(2) + match.group(2).find(title)
                 phrase.title = title
                 phrase.title_start, phrase.title_end = start, start + len(title)
@@ -710,12 +709,7 @@ def _described_head_end(masked: str, start: int, limit: int) -> int | None:
 def _is_subject_head(word: str) -> bool:
     """A noun that makes "The Florida senator" / "Ryan’s campaign" / "The Rove ad" a
     described speaker."""
-    return (
-        word in _TITLE_SET
-        or word in ROLE_HEADS
-        or word in DOCUMENT_HEADS
-        or word in ORGANISATION_HEADS
-    )
+    return word in _TITLE_SET or word in DESCRIBED_HEADS
 
 
 def _skip_spaces(text: str, pos: int) -> int:
